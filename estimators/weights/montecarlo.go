@@ -113,9 +113,9 @@ func newNearestSites(points [][]float64, sites []int, centre []float64) *nearest
 // nearest returns the index of the site nearest to q, the first one on ties;
 // scratch has one element per site.
 func (ns *nearestSites) nearest(q, scratch []float64) int {
-	copy(scratch, ns.halfNorm)
-	for k, x := range q {
-		floats.AddScaled(scratch, -x, ns.coord[k])
+	floats.AddScaledTo(scratch, ns.halfNorm, -q[0], ns.coord[0])
+	for k := 1; k < len(q); k++ {
+		floats.AddScaled(scratch, -q[k], ns.coord[k])
 	}
 	best, bestIdx := scratch[0], 0
 	for j := 1; j < len(scratch); j++ {
