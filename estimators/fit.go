@@ -97,6 +97,11 @@ func Fit(prob *Problem, settings *Settings) (*Result, error) {
 		}
 		res.Rewards[i] = ri
 	}
+	for i, r := range res.Rewards {
+		if math.IsNaN(r) || math.IsInf(r, 0) {
+			return nil, fmt.Errorf("estimators: reward of alternative %d is %v: the data or λ are too extreme for float64", i, r)
+		}
+	}
 	res.Weights = w
 	if w == nil {
 		res.Weights = make([]float64, prob.N)
