@@ -143,7 +143,7 @@ func TestRecoversOneTypeRewards(t *testing.T) {
 			r := fit(t, &estimators.Problem{N: len(pts), Comparisons: rows, Weights: w}, m)
 			for x := range pts {
 				for y := range pts {
-					want := pop.Reward(0, pts[x]) - pop.Reward(0, pts[y])
+					want := pop[0].Reward.Reward(pts[x]) - pop[0].Reward.Reward(pts[y])
 					if got := r[x] - r[y]; math.Abs(got-want) > 1e-8 {
 						t.Fatalf("weighted=%v %v: r(%d) − r(%d) = %v, want %v", w != nil, m, x, y, got, want)
 					}
