@@ -6,8 +6,12 @@
 // Usage:
 //
 //	clonerobust fit -alternatives A.csv -comparisons C.csv [flags]
+//	clonerobust run [-workers N] [-out DIR] [-set key=value]... CONFIG.yaml...
+//	clonerobust validate [-set key=value]... CONFIG.yaml...
 //
-// Run "clonerobust fit -h" for the flags. The exit status is 0 on success,
+// fit fits the estimators to a user's own data; run runs YAML-configured
+// experiments and writes their results and plots; validate checks configs.
+// Run "clonerobust COMMAND -h" for the flags. The exit status is 0 on success,
 // 1 when a fit fails on valid input (the unregularized MLE does not exist,
 // the solver does not converge, an output cannot be written), and 2 on
 // bad usage or malformed input.
@@ -24,13 +28,16 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `clonerobust fits reward functions to pairwise comparisons.
+const usage = `clonerobust fits reward functions to pairwise comparisons and runs
+clone-robustness experiments.
 
 Usage:
 
 	clonerobust fit -alternatives A.csv -comparisons C.csv [flags]
+	clonerobust run [-workers N] [-out DIR] [-set key=value]... CONFIG.yaml...
+	clonerobust validate [-set key=value]... CONFIG.yaml...
 
-Run "clonerobust fit -h" for the flags of fit.
+Run "clonerobust COMMAND -h" for the flags of a command.
 `
 
 // inputError marks bad usage or malformed input: exit status 2.
@@ -47,6 +54,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "fit":
 		err = fitCommand(args[1:], stdout, stderr)
+	case "run":
+		err = runCommand(args[1:], stdout, stderr)
+	case "validate":
+		err = validateCommand(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

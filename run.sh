@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Runs the reproduction and writes its results under results/.
+# Arguments go to `clonerobust run`, e.g. ./run.sh -workers 2.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 bin=$(mktemp -d)
 trap 'rm -rf "$bin"' EXIT
-go build -o "$bin/clonerobust" .
+# -buildvcs lets the results' manifests record the commit they were made at.
+go build -buildvcs=auto -o "$bin/clonerobust" .
+
+"$bin/clonerobust" run "$@" configs/*.yaml
 
 # The example data set of testdata/: five answers about Paris, one of them a
 # near copy of another, fitted by both estimators.
@@ -14,5 +18,5 @@ mkdir -p "$out"
 for est in standard weighted; do
 	"$bin/clonerobust" fit -alternatives testdata/alternatives.csv -comparisons testdata/comparisons.csv \
 		-estimator "$est" -out "$out/$est.csv"
-	echo "wrote $out/$est.csv"
 done
+echo "results/fit_example: fits of testdata/alternatives.csv by both estimators"

@@ -1,0 +1,461 @@
+package experiments
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Config is one experiment, as read from YAML. Keys are written in
+// lower case with underscores; unknown keys are errors.
+type Config struct {
+	// Name names the results folder: letters, digits, '.', '_' and '-'.
+	Name string `yaml:"name"`
+	// Title heads the plots.
+	Title string `yaml:"title"`
+	// Seed seeds every random draw.
+	Seed uint64 `yaml:"seed"`
+	// Repetitions is the number of independent draws per sweep point. If
+	// Repetitions is 0, it is defaulted to 1.
+	Repetitions int `yaml:"repetitions"`
+
+	Space        SpaceConfig        `yaml:"space"`
+	Alternatives AlternativesConfig `yaml:"alternatives"`
+	Population   []TypeConfig       `yaml:"population"`
+	Clones       ClonesConfig       `yaml:"clones"`
+	Comparisons  ComparisonsConfig  `yaml:"comparisons"`
+	Estimators   []EstimatorConfig  `yaml:"estimators"`
+
+	// Sweep maps dotted config keys to lists of values, in order; the
+	// sweep points are their Cartesian product. A key may index a list
+	// (estimators.1.lambda) or all of its elements (estimators.*.lambda).
+	Sweep yaml.Node `yaml:"sweep"`
+
+	// Metrics lists the measurements to report (see MetricNames).
+	Metrics []string     `yaml:"metrics"`
+	Plots   []PlotConfig `yaml:"plots"`
+}
+
+// SpaceConfig is the box [Low, High]^Dim in which alternatives live. If Low
+// and High are both 0, they are defaulted to 0 and 1.
+type SpaceConfig struct {
+	Dim  int     `yaml:"dim"`
+	Low  float64 `yaml:"low"`
+	High float64 `yaml:"high"`
+}
+
+// AlternativesConfig chooses the original alternatives M.
+type AlternativesConfig struct {
+	// Kind is uniform (Count points uniform in the space), clusters
+	// (Gaussian themes) or list (the given Points).
+	Kind   string        `yaml:"kind"`
+	Count  int           `yaml:"count"`
+	Themes []ThemeConfig `yaml:"themes"`
+	Points [][]float64   `yaml:"points"`
+}
+
+// ThemeConfig is a named Gaussian cluster of Count alternatives around
+// Center with standard deviation Spread per coordinate.
+type ThemeConfig struct {
+	Name   string    `yaml:"name"`
+	Center []float64 `yaml:"center"`
+	Count  int       `yaml:"count"`
+	Spread float64   `yaml:"spread"`
+}
+
+// TypeConfig is an annotator type: its share and its reward.
+type TypeConfig struct {
+	Share  float64      `yaml:"share"`
+	Reward RewardConfig `yaml:"reward"`
+}
+
+// RewardConfig is a reward function of one of four kinds:
+//
+//	linear: r(x) = coef·x + intercept
+//	bump:   r(x) = height·exp(−|x − center|²/(2·width²))
+//	theme:  Σ over themes t of themes[t]·exp(−|x − centre of t|²/(2·width²))
+//	table:  values at points (d = 1), linearly interpolated
+type RewardConfig struct {
+	Kind      string             `yaml:"kind"`
+	Coef      []float64          `yaml:"coef"`
+	Intercept float64            `yaml:"intercept"`
+	Center    []float64          `yaml:"center"`
+	Height    float64            `yaml:"height"`
+	Width     float64            `yaml:"width"`
+	Themes    map[string]float64 `yaml:"themes"`
+	Points    []float64          `yaml:"points"`
+	Values    []float64          `yaml:"values"`
+}
+
+// ClonesConfig adds Count clones of one original alternative, each uniform
+// in the ball of radius Radius around it (0 gives exact copies).
+type ClonesConfig struct {
+	// Target is top (the best by average reward; the default), random, an
+	// index into the alternatives, or a theme name (that theme's best).
+	Target string  `yaml:"target"`
+	Count  int     `yaml:"count"`
+	Radius float64 `yaml:"radius"`
+}
+
+// ComparisonsConfig chooses the data: exact (sufficient comparisons, the
+// default) or sampled (Count comparisons of uniformly drawn pairs).
+type ComparisonsConfig struct {
+	Kind  string `yaml:"kind"`
+	Count int    `yaml:"count"`
+}
+
+// EstimatorConfig is an estimator to fit: standard (the paper's Eq. 1) or
+// weighted (Eq. 2), each with its own λ.
+type EstimatorConfig struct {
+	Name   string  `yaml:"name"`
+	Lambda float64 `yaml:"lambda"`
+	// Label names the estimator in results and plots. If Label is empty,
+	// it is defaulted to Name.
+	Label   string        `yaml:"label"`
+	Weights WeightsConfig `yaml:"weights"`
+}
+
+// WeightsConfig chooses the weights of the weighted estimator.
+type WeightsConfig struct {
+	// Kind is voronoi (the default) or uniform.
+	Kind string `yaml:"kind"`
+	// Space is the box of the Voronoi cells: config (the config's space;
+	// the default), unit, or bbox (the points' bounding box grown by
+	// Margin).
+	Space string `yaml:"space"`
+	// Margin is the relative growth of bbox. If Margin is nil, it is
+	// defaulted to 0.1.
+	Margin *float64 `yaml:"margin"`
+	// Samples is the number of Monte Carlo points in d ≥ 2. If Samples is
+	// 0, it is defaulted to 100000.
+	Samples int `yaml:"samples"`
+}
+
+// PlotConfig is a plot of a metric's mean against a sweep key, a line per
+// estimator with 95% error bars.
+type PlotConfig struct {
+	// Kind is line, the only kind.
+	Kind   string `yaml:"kind"`
+	X      string `yaml:"x"`
+	Metric string `yaml:"metric"`
+	// LogX draws the x axis on a log scale (points with x ≤ 0 are left
+	// out).
+	LogX  bool   `yaml:"logx"`
+	Title string `yaml:"title"`
+}
+
+// pathError is a semantic error at a dotted key, located in the file later.
+type pathError struct {
+	path string
+	msg  string
+}
+
+func (e *pathError) Error() string { return e.path + ": " + e.msg }
+
+func errAt(path, format string, args ...any) *pathError {
+	return &pathError{path: path, msg: fmt.Sprintf(format, args...)}
+}
+
+var validName = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
+
+// setDefaults fills in the documented defaults.
+func (c *Config) setDefaults() {
+	if c.Repetitions == 0 {
+		c.Repetitions = 1
+	}
+	if c.Space.Low == 0 && c.Space.High == 0 {
+		c.Space.High = 1
+	}
+	if c.Clones.Target == "" {
+		c.Clones.Target = "top"
+	}
+	if c.Comparisons.Kind == "" {
+		c.Comparisons.Kind = "exact"
+	}
+	for i := range c.Estimators {
+		e := &c.Estimators[i]
+		if e.Label == "" {
+			e.Label = e.Name
+		}
+		if e.Name != "weighted" {
+			continue
+		}
+		if e.Weights.Kind == "" {
+			e.Weights.Kind = "voronoi"
+		}
+		if e.Weights.Space == "" {
+			e.Weights.Space = "config"
+		}
+		if e.Weights.Margin == nil {
+			m := 0.1
+			e.Weights.Margin = &m
+		}
+		if e.Weights.Samples == 0 {
+			e.Weights.Samples = 100_000
+		}
+	}
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// validate checks what the YAML types cannot.
+func (c *Config) validate() *pathError {
+	switch {
+	case !validName.MatchString(c.Name):
+		return errAt("name", "%q: want a non-empty name of letters, digits, '.', '_' and '-'", c.Name)
+	case c.Repetitions < 1:
+		return errAt("repetitions", "%d: want at least 1", c.Repetitions)
+	case c.Space.Dim < 1:
+		return errAt("space.dim", "%d: want a dimension of at least 1", c.Space.Dim)
+	case !(c.Space.Low < c.Space.High) || !finite(c.Space.Low) || !finite(c.Space.High):
+		return errAt("space", "low %v, high %v: want finite low < high", c.Space.Low, c.Space.High)
+	}
+	if err := c.validateAlternatives(); err != nil {
+		return err
+	}
+	if err := c.validatePopulation(); err != nil {
+		return err
+	}
+	if err := c.validateClones(); err != nil {
+		return err
+	}
+	switch k := c.Comparisons; {
+	case k.Kind == "exact" && k.Count != 0:
+		return errAt("comparisons.count", "exact comparisons take no count (there is one row per pair)")
+	case k.Kind == "sampled" && k.Count < 1:
+		return errAt("comparisons.count", "%d: want at least 1 sampled comparison", k.Count)
+	case k.Kind != "exact" && k.Kind != "sampled":
+		return errAt("comparisons.kind", "%q: want exact or sampled", k.Kind)
+	}
+	if err := c.validateEstimators(); err != nil {
+		return err
+	}
+	if len(c.Metrics) == 0 {
+		return errAt("metrics", "no metrics: want some of %v", MetricNames())
+	}
+	for i, m := range c.Metrics {
+		if _, ok := metricByName[m]; !ok {
+			return errAt(fmt.Sprintf("metrics.%d", i), "unknown metric %q: want one of %v", m, MetricNames())
+		}
+		if slices.Index(c.Metrics, m) < i {
+			return errAt(fmt.Sprintf("metrics.%d", i), "metric %q listed twice", m)
+		}
+	}
+	for i, p := range c.Plots {
+		path := fmt.Sprintf("plots.%d", i)
+		switch {
+		case p.Kind != "line":
+			return errAt(path+".kind", "%q: want line", p.Kind)
+		case !slices.Contains(c.Metrics, p.Metric):
+			return errAt(path+".metric", "%q is not one of the config's metrics %v", p.Metric, c.Metrics)
+		case p.X == "":
+			return errAt(path+".x", "missing: want a sweep key")
+		}
+	}
+	return nil
+}
+
+func (c *Config) validateAlternatives() *pathError {
+	a := c.Alternatives
+	switch a.Kind {
+	case "uniform":
+		if a.Count < 2 {
+			return errAt("alternatives.count", "%d: want at least 2 alternatives", a.Count)
+		}
+	case "clusters":
+		if len(a.Themes) == 0 {
+			return errAt("alternatives.themes", "no themes")
+		}
+		total := 0
+		for i, t := range a.Themes {
+			path := fmt.Sprintf("alternatives.themes.%d", i)
+			switch {
+			case t.Name == "":
+				return errAt(path+".name", "missing")
+			case slices.IndexFunc(a.Themes, func(u ThemeConfig) bool { return u.Name == t.Name }) < i:
+				return errAt(path+".name", "theme %q named twice", t.Name)
+			case len(t.Center) != c.Space.Dim:
+				return errAt(path+".center", "%d coordinates, want space.dim = %d", len(t.Center), c.Space.Dim)
+			case t.Count < 1:
+				return errAt(path+".count", "%d: want at least 1", t.Count)
+			case !(t.Spread >= 0) || !finite(t.Spread):
+				return errAt(path+".spread", "%v: want a finite spread ≥ 0", t.Spread)
+			}
+			total += t.Count
+		}
+		if total < 2 {
+			return errAt("alternatives.themes", "%d alternatives: want at least 2", total)
+		}
+	case "list":
+		if len(a.Points) < 2 {
+			return errAt("alternatives.points", "%d points: want at least 2", len(a.Points))
+		}
+		for i, p := range a.Points {
+			if len(p) != c.Space.Dim {
+				return errAt(fmt.Sprintf("alternatives.points.%d", i), "%d coordinates, want space.dim = %d", len(p), c.Space.Dim)
+			}
+		}
+	default:
+		return errAt("alternatives.kind", "%q: want uniform, clusters or list", a.Kind)
+	}
+	return nil
+}
+
+func (c *Config) validatePopulation() *pathError {
+	if len(c.Population) == 0 {
+		return errAt("population", "no annotator types")
+	}
+	var sum float64
+	for i, t := range c.Population {
+		path := fmt.Sprintf("population.%d", i)
+		if !(t.Share > 0 && t.Share <= 1) {
+			return errAt(path+".share", "%v: want a share in (0, 1]", t.Share)
+		}
+		sum += t.Share
+		if err := c.validateReward(path+".reward", t.Reward); err != nil {
+			return err
+		}
+	}
+	if math.Abs(sum-1) > 1e-9 {
+		return errAt("population", "shares sum to %v: want 1", sum)
+	}
+	return nil
+}
+
+func (c *Config) validateReward(path string, r RewardConfig) *pathError {
+	d := c.Space.Dim
+	switch r.Kind {
+	case "linear":
+		if len(r.Coef) != d {
+			return errAt(path+".coef", "%d coefficients, want space.dim = %d", len(r.Coef), d)
+		}
+	case "bump":
+		switch {
+		case len(r.Center) != d:
+			return errAt(path+".center", "%d coordinates, want space.dim = %d", len(r.Center), d)
+		case !(r.Width > 0):
+			return errAt(path+".width", "%v: want a width > 0", r.Width)
+		}
+	case "theme":
+		if c.Alternatives.Kind != "clusters" {
+			return errAt(path+".kind", "a theme reward needs alternatives of kind clusters")
+		}
+		if !(r.Width > 0) {
+			return errAt(path+".width", "%v: want a width > 0", r.Width)
+		}
+		if len(r.Themes) == 0 {
+			return errAt(path+".themes", "no themes: want a weight per theme name")
+		}
+		for name := range r.Themes {
+			if c.theme(name) < 0 {
+				return errAt(path+".themes", "unknown theme %q: want one of %v", name, c.themeNames())
+			}
+		}
+	case "table":
+		if d != 1 {
+			return errAt(path+".kind", "a table reward needs space.dim = 1, not %d", d)
+		}
+		if err := tableReward(r).Check(); err != nil {
+			return errAt(path, "%v", err)
+		}
+	default:
+		return errAt(path+".kind", "%q: want linear, bump, theme or table", r.Kind)
+	}
+	return nil
+}
+
+func (c *Config) validateClones() *pathError {
+	k := c.Clones
+	switch {
+	case k.Count < 0:
+		return errAt("clones.count", "%d: want a count ≥ 0", k.Count)
+	case !(k.Radius >= 0) || !finite(k.Radius):
+		return errAt("clones.radius", "%v: want a finite radius ≥ 0", k.Radius)
+	}
+	switch k.Target {
+	case "top", "random":
+		return nil
+	}
+	if i, err := strconv.Atoi(k.Target); err == nil {
+		if i < 0 || i >= c.originals() {
+			return errAt("clones.target", "index %d outside the %d alternatives", i, c.originals())
+		}
+		return nil
+	}
+	if c.theme(k.Target) < 0 {
+		return errAt("clones.target", "%q: want top, random, an alternative's index, or a theme name %v", k.Target, c.themeNames())
+	}
+	return nil
+}
+
+func (c *Config) validateEstimators() *pathError {
+	if len(c.Estimators) == 0 {
+		return errAt("estimators", "no estimators: want standard or weighted")
+	}
+	for i, e := range c.Estimators {
+		path := fmt.Sprintf("estimators.%d", i)
+		switch {
+		case e.Name != "standard" && e.Name != "weighted":
+			return errAt(path+".name", "unknown estimator %q: want standard or weighted", e.Name)
+		case !(e.Lambda >= 0) || !finite(e.Lambda):
+			return errAt(path+".lambda", "%v: want a finite λ ≥ 0", e.Lambda)
+		case slices.IndexFunc(c.Estimators, func(f EstimatorConfig) bool { return f.Label == e.Label }) < i:
+			return errAt(path+".label", "two estimators are labelled %q: give each its own label", e.Label)
+		}
+		w := e.Weights
+		if e.Name == "standard" {
+			if w != (WeightsConfig{}) {
+				return errAt(path+".weights", "weights apply to the weighted estimator only")
+			}
+			continue
+		}
+		switch {
+		case w.Kind != "voronoi" && w.Kind != "uniform":
+			return errAt(path+".weights.kind", "%q: want voronoi or uniform", w.Kind)
+		case w.Space != "config" && w.Space != "unit" && w.Space != "bbox":
+			return errAt(path+".weights.space", "%q: want config, unit or bbox", w.Space)
+		case !(*w.Margin >= 0) || !finite(*w.Margin):
+			return errAt(path+".weights.margin", "%v: want a finite margin ≥ 0", *w.Margin)
+		case w.Samples < 1:
+			return errAt(path+".weights.samples", "%d: want at least 1", w.Samples)
+		}
+	}
+	return nil
+}
+
+// originals returns the number of original alternatives.
+func (c *Config) originals() int {
+	switch c.Alternatives.Kind {
+	case "uniform":
+		return c.Alternatives.Count
+	case "list":
+		return len(c.Alternatives.Points)
+	}
+	n := 0
+	for _, t := range c.Alternatives.Themes {
+		n += t.Count
+	}
+	return n
+}
+
+// theme returns the index of the named theme, or −1.
+func (c *Config) theme(name string) int {
+	if c.Alternatives.Kind != "clusters" {
+		return -1
+	}
+	return slices.IndexFunc(c.Alternatives.Themes, func(t ThemeConfig) bool { return t.Name == name })
+}
+
+func (c *Config) themeNames() []string {
+	var names []string
+	if c.Alternatives.Kind == "clusters" {
+		for _, t := range c.Alternatives.Themes {
+			names = append(names, t.Name)
+		}
+	}
+	return names
+}

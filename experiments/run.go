@@ -1,0 +1,200 @@
+package experiments
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/clonerobust/clonerobust/estimators"
+	"github.com/clonerobust/clonerobust/metrics"
+	"github.com/clonerobust/clonerobust/sim"
+)
+
+// outcome is what one estimator gave in one run: its rewards on D (the
+// originals) and on D' (originals then clones).
+type outcome struct {
+	before, after []float64
+	cloneOf       []int     // original of each alternative of D', −1 for originals
+	average       []float64 // population's average reward of each original
+	omega         []float64 // row weights of D'
+	noise         func() (float64, error)
+}
+
+// metric is a measurement of an outcome.
+type metric struct {
+	name, doc string
+	measure   func(*outcome) (float64, error)
+}
+
+func pure(f func(*outcome) float64) func(*outcome) (float64, error) {
+	return func(o *outcome) (float64, error) { return f(o), nil }
+}
+
+// metricList holds every metric, in the order of MetricNames.
+var metricList = []metric{
+	{"max_shift", "largest change of an original's reward when the clones are added", pure(func(o *outcome) float64 { return metrics.MaxShift(o.before, o.after) })},
+	{"rms_shift", "root mean square change of the originals' rewards", pure(func(o *outcome) float64 { return metrics.RMSShift(o.before, o.after) })},
+	{"clone_gap", "largest |r(x') − r(x)| of a clone x' and its original x under D'", pure(func(o *outcome) float64 { return metrics.CloneGap(o.after, o.cloneOf) })},
+	{"kendall_tau", "Kendall's τ between the originals' rankings under D and D'", pure(func(o *outcome) float64 { return metrics.KendallTau(o.before, o.after) })},
+	{"top_changed", "1 if the best original under D is not the best under D'", pure(func(o *outcome) float64 { return metrics.TopChanged(o.before, o.after) })},
+	{"error_vs_average", "RMS distance, after centring, between the originals' rewards under D' and the population's average reward", pure(func(o *outcome) float64 { return metrics.ErrorVsAverage(o.after, o.average) })},
+	{"ess", "Kish's effective sample size of the row weights of D'", pure(func(o *outcome) float64 { return metrics.EffectiveSampleSize(o.omega) })},
+	{"noise_shift", "max_shift between two fits of D with independent Monte Carlo weights: the noise floor of max_shift (0 without Monte Carlo)", func(o *outcome) (float64, error) { return o.noise() }},
+}
+
+var metricByName = func() map[string]metric {
+	m := make(map[string]metric)
+	for _, x := range metricList {
+		m[x.name] = x
+	}
+	return m
+}()
+
+// MetricNames returns the names of the metrics a config may ask for.
+func MetricNames() []string {
+	names := make([]string, len(metricList))
+	for i, m := range metricList {
+		names[i] = m.name
+	}
+	return names
+}
+
+// MetricDoc returns the one-line description of a metric.
+func MetricDoc(name string) string { return metricByName[name].doc }
+
+// Values holds the measurements of a plan: Values[run][estimator][metric],
+// runs ordered by sweep point, then repetition.
+type Values [][][]float64
+
+// Execute runs every (sweep point, repetition) of the plan on workers
+// goroutines (all processors if workers ≤ 0), calling progress, if not nil,
+// after each run. The values do not depend on workers.
+func (p *Plan) Execute(workers int, progress func(done, total int)) (Values, error) {
+	reps := p.Config.Repetitions
+	total := len(p.Points) * reps
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, total)
+	values := make(Values, total)
+	var (
+		next, done atomic.Int64
+		mu         sync.Mutex
+		firstErr   error
+		wg         sync.WaitGroup
+	)
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < total; i = int(next.Add(1) - 1) {
+				mu.Lock()
+				failed := firstErr != nil
+				mu.Unlock()
+				if failed {
+					return
+				}
+				pt := p.Points[i/reps]
+				v, err := runOnce(pt.Config, i%reps)
+				if err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = fmt.Errorf("%s: sweep point %v, repetition %d: %w", p.File, pt.Values, i%reps, err)
+					}
+					mu.Unlock()
+					return
+				}
+				values[i] = v
+				d := done.Add(1)
+				if progress != nil {
+					progress(int(d), total)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return values, firstErr
+}
+
+// runOnce draws D and D' for repetition rep of c, fits every estimator to
+// both, and returns the metrics of each estimator.
+func runOnce(c *Config, rep int) ([][]float64, error) {
+	points, labels := c.alternatives(rep)
+	pop := c.population()
+	m := len(points)
+	target := c.cloneTarget(rep, points, labels, pop)
+
+	all := slices.Clone(points)
+	cloneOf := make([]int, m, m+c.Clones.Count)
+	for i := range cloneOf {
+		cloneOf[i] = -1
+	}
+	cloneRng := c.rng(rep, streamClones, 0)
+	for range c.Clones.Count {
+		all = append(all, sim.Clone(points[target], c.Clones.Radius, cloneRng))
+		cloneOf = append(cloneOf, target)
+	}
+	var rowsD, rowsD2 []estimators.Comparison
+	if c.Comparisons.Kind == "exact" {
+		rowsD, rowsD2 = sim.Exact(points, pop), sim.Exact(all, pop)
+	} else {
+		rowsD = sim.Sampled(points, pop, c.Comparisons.Count, c.rng(rep, streamComparisons, 0))
+		rowsD2 = sim.Sampled(all, pop, c.Comparisons.Count, c.rng(rep, streamCloneComparisons, 0))
+	}
+	average := make([]float64, m)
+	for i, p := range points {
+		average[i] = pop.Average(p)
+	}
+
+	out := make([][]float64, len(c.Estimators))
+	for j, e := range c.Estimators {
+		scheme := c.scheme(e, rep, j, streamWeights)
+		resD, err := fit(e, scheme, points, rowsD)
+		if err != nil {
+			return nil, fmt.Errorf("estimator %s on D: %w", e.Label, err)
+		}
+		resD2, err := fit(e, scheme, all, rowsD2)
+		if err != nil {
+			return nil, fmt.Errorf("estimator %s on D': %w", e.Label, err)
+		}
+		o := &outcome{before: resD.Rewards, after: resD2.Rewards, cloneOf: cloneOf, average: average}
+		if e.Lambda == 0 {
+			// The estimator does not fix the additive constant: compare
+			// both reward vectors centred on the originals.
+			o.before = metrics.CentredOn(o.before, m)
+			o.after = metrics.CentredOn(o.after, m)
+		}
+		o.omega = make([]float64, len(rowsD2))
+		for i, row := range rowsD2 {
+			o.omega[i] = row.Count
+			if scheme != nil {
+				o.omega[i] *= resD2.Weights[row.A] * resD2.Weights[row.B]
+			}
+		}
+		o.noise = func() (float64, error) { return noiseShift(c, e, rep, j, points, rowsD, o.before) }
+		out[j] = make([]float64, len(c.Metrics))
+		for k, name := range c.Metrics {
+			if out[j][k], err = metricByName[name].measure(o); err != nil {
+				return nil, fmt.Errorf("estimator %s: %s: %w", e.Label, name, err)
+			}
+		}
+	}
+	return out, nil
+}
+
+// noiseShift refits D with an independent Monte Carlo seed and returns the
+// max shift from before; it is 0 for estimators without Monte Carlo.
+func noiseShift(c *Config, e EstimatorConfig, rep, idx int, points [][]float64, rows []estimators.Comparison, before []float64) (float64, error) {
+	if e.Name != "weighted" || e.Weights.Kind != "voronoi" || c.Space.Dim == 1 {
+		return 0, nil
+	}
+	res, err := fit(e, c.scheme(e, rep, idx, streamNoise), points, rows)
+	if err != nil {
+		return 0, err
+	}
+	r := res.Rewards
+	if e.Lambda == 0 {
+		r = metrics.Centred(r)
+	}
+	return metrics.MaxShift(before, r), nil
+}

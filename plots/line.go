@@ -1,0 +1,112 @@
+package plots
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/plotutil"
+	"gonum.org/v1/plot/vg"
+)
+
+// Series is one line: a label, and at each X the Mean with the half-width
+// CI95 of its 95% confidence interval (NaN for none).
+type Series struct {
+	Label          string
+	X, Mean, CI95 []float64
+}
+
+// Line is a line chart of several series.
+type Line struct {
+	Title, XLabel, YLabel string
+	// LogX draws the x axis on a log scale; points with x ≤ 0 are left out.
+	LogX   bool
+	Series []Series
+}
+
+// Width and Height are the size of a rendered chart.
+const (
+	Width  = 18 * vg.Centimeter
+	Height = 11 * vg.Centimeter
+)
+
+// errorPoints are points with symmetric vertical error bars.
+type errorPoints struct {
+	plotter.XYs
+	plotter.YErrors
+}
+
+// Plot builds the chart.
+func (l Line) Plot() (*plot.Plot, error) {
+	if len(l.Series) == 0 {
+		return nil, errors.New("plots: no series")
+	}
+	p := plot.New()
+	p.Title.Text = l.Title
+	p.X.Label.Text = l.XLabel
+	p.Y.Label.Text = l.YLabel
+	p.Legend.Top = true
+	p.Legend.Left = true
+	p.Add(plotter.NewGrid())
+	if l.LogX {
+		p.X.Scale = plot.LogScale{}
+		p.X.Tick.Marker = plot.LogTicks{Prec: -1}
+	}
+	for i, s := range l.Series {
+		if len(s.X) != len(s.Mean) || len(s.X) != len(s.CI95) {
+			return nil, fmt.Errorf("plots: series %q has %d x, %d means and %d intervals", s.Label, len(s.X), len(s.Mean), len(s.CI95))
+		}
+		var ep errorPoints
+		for k, x := range s.X {
+			if l.LogX && !(x > 0) {
+				continue
+			}
+			if math.IsNaN(s.Mean[k]) || math.IsInf(s.Mean[k], 0) {
+				return nil, fmt.Errorf("plots: series %q has mean %v at x = %v", s.Label, s.Mean[k], x)
+			}
+			ci := s.CI95[k]
+			if math.IsNaN(ci) {
+				ci = 0
+			}
+			ep.XYs = append(ep.XYs, plotter.XY{X: x, Y: s.Mean[k]})
+			ep.YErrors = append(ep.YErrors, struct{ Low, High float64 }{ci, ci})
+		}
+		if len(ep.XYs) == 0 {
+			return nil, fmt.Errorf("plots: series %q has no point to draw", s.Label)
+		}
+		line, points, err := plotter.NewLinePoints(ep.XYs)
+		if err != nil {
+			return nil, err
+		}
+		c := plotutil.Color(i)
+		line.Color = c
+		line.Dashes = plotutil.Dashes(i)
+		points.Color = c
+		points.Shape = plotutil.Shape(i)
+		bars, err := plotter.NewYErrorBars(ep)
+		if err != nil {
+			return nil, err
+		}
+		bars.Color = c
+		p.Add(line, points, bars)
+		p.Legend.Add(s.Label, line, points)
+	}
+	return p, nil
+}
+
+// PNG renders the chart as a PNG image of size Width × Height.
+func (l Line) PNG(w io.Writer) error {
+	p, err := l.Plot()
+	if err != nil {
+		return err
+	}
+	wt, err := p.WriterTo(Width, Height, "png")
+	if err != nil {
+		return err
+	}
+	_, err = wt.WriteTo(w)
+	return err
+}
