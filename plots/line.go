@@ -15,7 +15,7 @@ import (
 // Series is one line: a label, and at each X the Mean with the half-width
 // CI95 of its 95% confidence interval (NaN for none).
 type Series struct {
-	Label          string
+	Label         string
 	X, Mean, CI95 []float64
 }
 
