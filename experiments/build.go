@@ -18,7 +18,6 @@ const (
 	streamTarget
 	streamClones
 	streamComparisons
-	streamCloneComparisons
 	streamWeights
 	streamNoise
 	streams

@@ -142,9 +142,10 @@ type PlotConfig struct {
 	Kind   string `yaml:"kind"`
 	X      string `yaml:"x"`
 	Metric string `yaml:"metric"`
-	// LogX draws the x axis on a log scale (points with x ≤ 0 are left
-	// out).
+	// LogX and LogY draw an axis on a log scale; points with a coordinate
+	// ≤ 0 on a log axis are left out.
 	LogX  bool   `yaml:"logx"`
+	LogY  bool   `yaml:"logy"`
 	Title string `yaml:"title"`
 }
 

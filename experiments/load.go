@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -68,7 +69,7 @@ func Load(file string, overrides []string) (*Plan, error) {
 func Parse(file string, data []byte, overrides []string) (*Plan, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, &ConfigError{File: file, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+		return nil, yamlError(file, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, &ConfigError{File: file, Line: 1, Msg: "want a mapping of config keys"}
@@ -118,19 +119,6 @@ func Parse(file string, data []byte, overrides []string) (*Plan, error) {
 			values = append(values, v.Content)
 		}
 	}
-	for _, p := range base.Plots {
-		i := slices.Index(plan.Keys, p.X)
-		if i < 0 {
-			line := lineOf(root, "plots")
-			return nil, &ConfigError{File: file, Line: line, Key: "plots", Msg: fmt.Sprintf("x = %q is not a sweep key %v", p.X, plan.Keys)}
-		}
-		for _, v := range values[i] {
-			if _, err := strconv.ParseFloat(v.Value, 64); err != nil || v.Kind != yaml.ScalarNode {
-				return nil, &ConfigError{File: file, Line: v.Line, Key: "sweep." + p.X, Msg: fmt.Sprintf("value %q is not a number, so it cannot be a plot's x", v.Value)}
-			}
-		}
-	}
-
 	// Expand the Cartesian product, the last key varying fastest.
 	idx := make([]int, len(plan.Keys))
 	for {
@@ -160,7 +148,31 @@ func Parse(file string, data []byte, overrides []string) (*Plan, error) {
 			break
 		}
 	}
+	for _, p := range base.Plots {
+		i := slices.Index(plan.Keys, p.X)
+		if i < 0 {
+			line := lineOf(root, "plots")
+			return nil, &ConfigError{File: file, Line: line, Key: "plots", Msg: fmt.Sprintf("x = %q is not a sweep key %v", p.X, plan.Keys)}
+		}
+		for _, v := range values[i] {
+			if _, err := strconv.ParseFloat(v.Value, 64); err != nil || v.Kind != yaml.ScalarNode {
+				return nil, &ConfigError{File: file, Line: v.Line, Key: "sweep." + p.X, Msg: fmt.Sprintf("value %q is not a number, so it cannot be a plot's x", v.Value)}
+			}
+		}
+	}
 	return plan, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:unmarshal errors:\s*)?line (\d+): (.*)$`)
+
+// yamlError turns an error of the YAML parser into a ConfigError.
+func yamlError(file string, err error) error {
+	msg := strings.TrimSpace(err.Error())
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return &ConfigError{File: file, Line: line, Msg: m[2]}
+	}
+	return &ConfigError{File: file, Msg: strings.TrimPrefix(msg, "yaml: ")}
 }
 
 // decode checks the keys and types of root, decodes it and validates the
@@ -175,7 +187,7 @@ func decode(file string, root *yaml.Node) (*Config, error) {
 	}
 	var c Config
 	if err := root.Decode(&c); err != nil {
-		return nil, &ConfigError{File: file, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+		return nil, yamlError(file, err)
 	}
 	c.setDefaults()
 	if pe := c.validate(); pe != nil {
@@ -317,8 +329,8 @@ func setPath(root *yaml.Node, path string, value *yaml.Node) error {
 		case yaml.MappingNode:
 			j := slices.IndexFunc(n.Content, func(k *yaml.Node) bool { return k.Value == seg })
 			if j < 0 || j%2 == 1 {
-				child := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-				n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: seg}, child)
+				child := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: value.Line}
+				n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: seg, Line: value.Line}, child)
 				j = len(n.Content) - 2
 			}
 			if last {
@@ -360,7 +372,9 @@ func setElement(el *yaml.Node, rest string, value *yaml.Node) error {
 	return setPath(el, rest, cloneNode(value))
 }
 
-// lineOf returns the line of the deepest key of path present in root.
+// lineOf returns the line of the deepest key of path present in root, or
+// of its value if that is a single value (which a sweep or an override may
+// have put there: an override's line is 0).
 func lineOf(root *yaml.Node, path string) int {
 	line, n := 0, root
 	for _, seg := range strings.Split(path, ".") {
@@ -381,6 +395,9 @@ func lineOf(root *yaml.Node, path string) int {
 		default:
 			return line
 		}
+	}
+	if n.Kind == yaml.ScalarNode {
+		return n.Line
 	}
 	return line
 }

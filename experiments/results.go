@@ -173,7 +173,7 @@ func (p *Plan) chart(pc PlotConfig, sums [][][]metrics.Summary) plots.Line {
 	if title == "" {
 		title = c.Title
 	}
-	chart := plots.Line{Title: title, XLabel: pc.X, YLabel: pc.Metric, LogX: pc.LogX}
+	chart := plots.Line{Title: title, XLabel: pc.X, YLabel: pc.Metric, LogX: pc.LogX, LogY: pc.LogY}
 	for j, e := range c.Estimators {
 		var order []string // the other keys' values, in order of appearance
 		series := make(map[string]*plots.Series)

@@ -139,7 +139,8 @@ func runOnce(c *Config, rep int) ([][]float64, error) {
 		rowsD, rowsD2 = sim.Exact(points, pop), sim.Exact(all, pop)
 	} else {
 		rowsD = sim.Sampled(points, pop, c.Comparisons.Count, c.rng(rep, streamComparisons, 0))
-		rowsD2 = sim.Sampled(all, pop, c.Comparisons.Count, c.rng(rep, streamCloneComparisons, 0))
+		// One stream for both: without clones, D' is D.
+		rowsD2 = sim.Sampled(all, pop, c.Comparisons.Count, c.rng(rep, streamComparisons, 0))
 	}
 	average := make([]float64, m)
 	for i, p := range points {

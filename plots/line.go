@@ -22,9 +22,10 @@ type Series struct {
 // Line is a line chart of several series.
 type Line struct {
 	Title, XLabel, YLabel string
-	// LogX draws the x axis on a log scale; points with x ≤ 0 are left out.
-	LogX   bool
-	Series []Series
+	// LogX and LogY draw an axis on a log scale; points with a coordinate
+	// ≤ 0 on a log axis are left out, and error bars are cut above 0.
+	LogX, LogY bool
+	Series     []Series
 }
 
 // Width and Height are the size of a rendered chart.
@@ -55,24 +56,33 @@ func (l Line) Plot() (*plot.Plot, error) {
 		p.X.Scale = plot.LogScale{}
 		p.X.Tick.Marker = plot.LogTicks{Prec: -1}
 	}
+	if l.LogY {
+		p.Y.Scale = plot.LogScale{}
+		p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
+	}
 	for i, s := range l.Series {
 		if len(s.X) != len(s.Mean) || len(s.X) != len(s.CI95) {
 			return nil, fmt.Errorf("plots: series %q has %d x, %d means and %d intervals", s.Label, len(s.X), len(s.Mean), len(s.CI95))
 		}
 		var ep errorPoints
 		for k, x := range s.X {
-			if l.LogX && !(x > 0) {
-				continue
+			y := s.Mean[k]
+			if math.IsNaN(y) || math.IsInf(y, 0) {
+				return nil, fmt.Errorf("plots: series %q has mean %v at x = %v", s.Label, y, x)
 			}
-			if math.IsNaN(s.Mean[k]) || math.IsInf(s.Mean[k], 0) {
-				return nil, fmt.Errorf("plots: series %q has mean %v at x = %v", s.Label, s.Mean[k], x)
+			if l.LogX && !(x > 0) || l.LogY && !(y > 0) {
+				continue
 			}
 			ci := s.CI95[k]
 			if math.IsNaN(ci) {
 				ci = 0
 			}
-			ep.XYs = append(ep.XYs, plotter.XY{X: x, Y: s.Mean[k]})
-			ep.YErrors = append(ep.YErrors, struct{ Low, High float64 }{ci, ci})
+			low := ci
+			if l.LogY {
+				low = min(ci, y/2)
+			}
+			ep.XYs = append(ep.XYs, plotter.XY{X: x, Y: y})
+			ep.YErrors = append(ep.YErrors, struct{ Low, High float64 }{low, ci})
 		}
 		if len(ep.XYs) == 0 {
 			return nil, fmt.Errorf("plots: series %q has no point to draw", s.Label)
@@ -93,6 +103,13 @@ func (l Line) Plot() (*plot.Plot, error) {
 		bars.Color = c
 		p.Add(line, points, bars)
 		p.Legend.Add(s.Label, line, points)
+	}
+	// Leave room above the data for the legend.
+	room := 0.07 * float64(len(l.Series)+1)
+	if l.LogY {
+		p.Y.Max *= math.Pow(p.Y.Max/p.Y.Min, room)
+	} else {
+		p.Y.Max += (p.Y.Max - p.Y.Min) * room
 	}
 	return p, nil
 }
