@@ -91,6 +91,22 @@ func (t *table) csvError(err error) error {
 	return &Error{File: t.file, Msg: err.Error()}
 }
 
+// each calls f with every record and its line, stopping at the first error.
+func (t *table) each(f func(rec []string, line int) error) error {
+	for {
+		rec, line, err := t.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := f(rec, line); err != nil {
+			return err
+		}
+	}
+}
+
 // number parses a finite float field.
 func (t *table) number(line int, column, field string) (float64, error) {
 	v, err := strconv.ParseFloat(field, 64)
@@ -111,31 +127,29 @@ func ReadAlternatives(file string, r io.Reader) (*Alternatives, error) {
 		return nil, &Error{File: file, Line: 1, Msg: fmt.Sprintf("header %q, want id,x1,...,xd with d ≥ 1", strings.Join(t.header, ","))}
 	}
 	a := &Alternatives{File: file, Index: make(map[string]int)}
-	for {
-		rec, line, err := t.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
+	err = t.each(func(rec []string, line int) error {
 		id := rec[0]
 		if id == "" {
-			return nil, &Error{File: file, Line: line, Msg: "empty id"}
+			return &Error{File: file, Line: line, Msg: "empty id"}
 		}
 		if prev, ok := a.Index[id]; ok {
-			return nil, &Error{File: file, Line: line, Msg: fmt.Sprintf("duplicate id %q (first at line %d)", id, a.Lines[prev])}
+			return &Error{File: file, Line: line, Msg: fmt.Sprintf("duplicate id %q (first at line %d)", id, a.Lines[prev])}
 		}
 		x := make([]float64, len(rec)-1)
 		for k, f := range rec[1:] {
+			var err error
 			if x[k], err = t.number(line, t.header[k+1], f); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		a.Index[id] = len(a.IDs)
 		a.IDs = append(a.IDs, id)
 		a.Points = append(a.Points, x)
 		a.Lines = append(a.Lines, line)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(a.IDs) == 0 {
 		return nil, &Error{File: file, Msg: "no alternatives"}
@@ -155,42 +169,39 @@ func ReadComparisons(file string, r io.Reader, alts *Alternatives) ([]estimators
 		return nil, &Error{File: file, Line: 1, Msg: fmt.Sprintf("header %q, want a,b,p or a,b,p,count", strings.Join(t.header, ","))}
 	}
 	var rows []estimators.Comparison
-	for {
-		rec, line, err := t.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
+	err = t.each(func(rec []string, line int) error {
 		var ends [2]int
 		for k, id := range rec[:2] {
 			i, ok := alts.Index[id]
 			if !ok {
-				return nil, &Error{File: file, Line: line, Msg: fmt.Sprintf("%s = %q is not an id of %s", t.header[k], id, alts.File)}
+				return &Error{File: file, Line: line, Msg: fmt.Sprintf("%s = %q is not an id of %s", t.header[k], id, alts.File)}
 			}
 			ends[k] = i
 		}
 		if ends[0] == ends[1] {
-			return nil, &Error{File: file, Line: line, Msg: fmt.Sprintf("a = b = %q: an alternative cannot be compared with itself", rec[0])}
+			return &Error{File: file, Line: line, Msg: fmt.Sprintf("a = b = %q: an alternative cannot be compared with itself", rec[0])}
 		}
 		p, err := t.number(line, "p", rec[2])
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if p < 0 || p > 1 {
-			return nil, &Error{File: file, Line: line, Msg: fmt.Sprintf("p = %v is outside [0, 1]", p)}
+			return &Error{File: file, Line: line, Msg: fmt.Sprintf("p = %v is outside [0, 1]", p)}
 		}
 		count := 1.0
 		if len(rec) == 4 {
 			if count, err = t.number(line, "count", rec[3]); err != nil {
-				return nil, err
+				return err
 			}
 			if count <= 0 {
-				return nil, &Error{File: file, Line: line, Msg: fmt.Sprintf("count = %v, want count > 0", count)}
+				return &Error{File: file, Line: line, Msg: fmt.Sprintf("count = %v, want count > 0", count)}
 			}
 		}
 		rows = append(rows, estimators.Comparison{A: ends[0], B: ends[1], P: p, Count: count})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(rows) == 0 {
 		return nil, &Error{File: file, Msg: "no comparisons"}
@@ -212,29 +223,27 @@ func ReadWeights(file string, r io.Reader, alts *Alternatives) ([]float64, error
 	w := make([]float64, len(alts.IDs))
 	seen := make([]int, len(alts.IDs)) // line of each alternative's weight
 	var sum float64
-	for {
-		rec, line, err := t.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
+	err = t.each(func(rec []string, line int) error {
 		i, ok := alts.Index[rec[0]]
 		if !ok {
-			return nil, &Error{File: file, Line: line, Msg: fmt.Sprintf("id %q is not an id of %s", rec[0], alts.File)}
+			return &Error{File: file, Line: line, Msg: fmt.Sprintf("id %q is not an id of %s", rec[0], alts.File)}
 		}
 		if seen[i] != 0 {
-			return nil, &Error{File: file, Line: line, Msg: fmt.Sprintf("duplicate id %q (first at line %d)", rec[0], seen[i])}
+			return &Error{File: file, Line: line, Msg: fmt.Sprintf("duplicate id %q (first at line %d)", rec[0], seen[i])}
 		}
 		seen[i] = line
+		var err error
 		if w[i], err = t.number(line, "weight", rec[1]); err != nil {
-			return nil, err
+			return err
 		}
 		if w[i] < 0 {
-			return nil, &Error{File: file, Line: line, Msg: fmt.Sprintf("weight = %v, want weight ≥ 0", w[i])}
+			return &Error{File: file, Line: line, Msg: fmt.Sprintf("weight = %v, want weight ≥ 0", w[i])}
 		}
 		sum += w[i]
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for i, line := range seen {
 		if line == 0 {
