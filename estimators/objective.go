@@ -92,6 +92,22 @@ func (o *objective) sum(dst []float64) {
 	}
 }
 
+// RowLoss returns the loss of a comparison row won by a in a fraction p,
+// as a function of d = r_a − r_b, with its first and second derivatives:
+//
+//	nll = −[p log σ(d) + (1 − p) log σ(−d)],  slope = σ(d) − p,  curv = σ(d)·σ(−d).
+//
+// One exponential gives all three, stably for either sign of d.
+func RowLoss(d, p float64) (nll, slope, curv float64) {
+	e := math.Exp(-math.Abs(d))
+	sig := 1 / (1 + e)
+	if d < 0 {
+		sig = e / (1 + e)
+	}
+	// −[p log σ(d) + (1−p) log σ(−d)] = log(1+e^(−|d|)) + max(d, 0) − p·d.
+	return math.Log1p(e) + max(d, 0) - p*d, sig - p, e / ((1 + e) * (1 + e))
+}
+
 // eval returns L(r), stores ∇L(r) in grad and records each row's curvature
 // for later Hessian products.
 func (o *objective) eval(grad, r []float64) float64 {
@@ -102,21 +118,12 @@ func (o *objective) eval(grad, r []float64) float64 {
 		var l float64
 		for i := lo; i < hi; i++ {
 			rw := &o.rows[i]
-			d := r[rw.a] - r[rw.b]
-			// One exponential gives σ(d), σ'(d) and −log σ(±d) stably for
-			// either sign of d.
-			e := math.Exp(-math.Abs(d))
-			lg := math.Log1p(e)
-			sig := 1 / (1 + e)
-			if d < 0 {
-				sig = e / (1 + e)
-			}
-			// −[p log σ(d) + (1−p) log σ(−d)] = log(1+e^(−|d|)) + max(d, 0) − p·d.
-			l += rw.cw * (lg + max(d, 0) - rw.p*d)
-			g := rw.cw * (sig - rw.p)
+			nll, slope, curv := RowLoss(r[rw.a]-r[rw.b], rw.p)
+			l += rw.cw * nll
+			g := rw.cw * slope
 			acc[rw.a] += g
 			acc[rw.b] -= g
-			o.h[i] = rw.cw * e / ((1 + e) * (1 + e))
+			o.h[i] = rw.cw * curv
 		}
 		o.partL[k] = l
 	})
