@@ -20,6 +20,7 @@ const (
 	streamComparisons
 	streamWeights
 	streamNoise
+	streamModel
 	streams
 )
 

@@ -1,6 +1,7 @@
 package experiments
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"regexp"
@@ -13,10 +14,17 @@ import (
 // Config is one experiment, as read from YAML. Keys are written in
 // lower case with underscores; unknown keys are errors.
 type Config struct {
+	// Kind is clones (the default: clones added to a set of alternatives,
+	// SPEC §4) or case_study (the paper's case study rebuilt on synthetic
+	// answer embeddings, SPEC §6, see CaseStudy).
+	Kind string `yaml:"kind"`
 	// Name names the results folder: letters, digits, '.', '_' and '-'.
 	Name string `yaml:"name"`
 	// Title heads the plots.
 	Title string `yaml:"title"`
+	// Notes, if any, are copied into a case study's README.md: what the
+	// results mean, in the config's author's words.
+	Notes string `yaml:"notes"`
 	// Seed seeds every random draw.
 	Seed uint64 `yaml:"seed"`
 	// Repetitions is the number of independent draws per sweep point. If
@@ -29,6 +37,11 @@ type Config struct {
 	Clones       ClonesConfig       `yaml:"clones"`
 	Comparisons  ComparisonsConfig  `yaml:"comparisons"`
 	Estimators   []EstimatorConfig  `yaml:"estimators"`
+
+	// Answers, Features and Model configure a case study.
+	Answers  AnswersConfig  `yaml:"answers"`
+	Features FeaturesConfig `yaml:"features"`
+	Model    ModelConfig    `yaml:"model"`
 
 	// Sweep maps dotted config keys to lists of values, in order; the
 	// sweep points are their Cartesian product. A key may index a list
@@ -149,6 +162,49 @@ type PlotConfig struct {
 	Title string `yaml:"title"`
 }
 
+// AnswersConfig describes synthetic answer embeddings: unit vectors in Dim
+// dimensions around orthonormal theme directions, and a clone theme whose
+// direction has cosine similarity Cosine with the direction of theme Of.
+type AnswersConfig struct {
+	Dim    int                 `yaml:"dim"`
+	Noise  float64             `yaml:"noise"`
+	Themes []AnswerThemeConfig `yaml:"themes"`
+	Clones AnswerCloneConfig   `yaml:"clones"`
+}
+
+// AnswerThemeConfig is a theme and its number of answers.
+type AnswerThemeConfig struct {
+	Name  string `yaml:"name"`
+	Count int    `yaml:"count"`
+}
+
+// AnswerCloneConfig is the clone theme: Count answers around a direction at
+// cosine Cosine from theme Of's.
+type AnswerCloneConfig struct {
+	Name   string  `yaml:"name"`
+	Of     string  `yaml:"of"`
+	Count  int     `yaml:"count"`
+	Cosine float64 `yaml:"cosine"`
+}
+
+// FeaturesConfig chooses the features of a case study's reward model: the
+// first PCA principal components of each data set's answers. If PCA is 0,
+// it is defaulted to 8.
+type FeaturesConfig struct {
+	PCA int `yaml:"pca"`
+}
+
+// ModelConfig is the reward model of a case study: a perceptron with
+// Hidden units trained by Adam. Zero values take the paper's choices:
+// 32 hidden units, learning rate 1e-4, batch 512, 500 steps, λ = 0.
+type ModelConfig struct {
+	Hidden       int     `yaml:"hidden"`
+	LearningRate float64 `yaml:"lr"`
+	Batch        int     `yaml:"batch"`
+	Steps        int     `yaml:"steps"`
+	Lambda       float64 `yaml:"lambda"`
+}
+
 // pathError is a semantic error at a dotted key, located in the file later.
 type pathError struct {
 	path string
@@ -165,13 +221,26 @@ var validName = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
 
 // setDefaults fills in the documented defaults.
 func (c *Config) setDefaults() {
+	if c.Kind == "" {
+		c.Kind = "clones"
+	}
+	if c.Kind == "case_study" {
+		c.Features.PCA = cmp.Or(c.Features.PCA, 8)
+		c.Model.Hidden = cmp.Or(c.Model.Hidden, 32)
+		c.Model.LearningRate = cmp.Or(c.Model.LearningRate, 1e-4)
+		c.Model.Batch = cmp.Or(c.Model.Batch, 512)
+		c.Model.Steps = cmp.Or(c.Model.Steps, 500)
+		if c.Comparisons.Kind == "" {
+			c.Comparisons.Kind = "sampled"
+		}
+	}
 	if c.Repetitions == 0 {
 		c.Repetitions = 1
 	}
 	if c.Space.Low == 0 && c.Space.High == 0 {
 		c.Space.High = 1
 	}
-	if c.Clones.Target == "" {
+	if c.Clones.Target == "" && c.Kind == "clones" {
 		c.Clones.Target = "top"
 	}
 	if c.Comparisons.Kind == "" {
@@ -188,12 +257,16 @@ func (c *Config) setDefaults() {
 		if e.Weights.Kind == "" {
 			e.Weights.Kind = "voronoi"
 		}
+		// A case study's default S is the box of the observed features.
+		space, margin := "config", 0.1
+		if c.Kind == "case_study" {
+			space, margin = "bbox", 0
+		}
 		if e.Weights.Space == "" {
-			e.Weights.Space = "config"
+			e.Weights.Space = space
 		}
 		if e.Weights.Margin == nil {
-			m := 0.1
-			e.Weights.Margin = &m
+			e.Weights.Margin = &margin
 		}
 		if e.Weights.Samples == 0 {
 			e.Weights.Samples = 100_000
@@ -210,18 +283,29 @@ func (c *Config) validate() *pathError {
 		return errAt("name", "%q: want a non-empty name of letters, digits, '.', '_' and '-'", c.Name)
 	case c.Repetitions < 1:
 		return errAt("repetitions", "%d: want at least 1", c.Repetitions)
-	case c.Space.Dim < 1:
-		return errAt("space.dim", "%d: want a dimension of at least 1", c.Space.Dim)
-	case !(c.Space.Low < c.Space.High) || !finite(c.Space.Low) || !finite(c.Space.High):
-		return errAt("space", "low %v, high %v: want finite low < high", c.Space.Low, c.Space.High)
 	}
-	if err := c.validateAlternatives(); err != nil {
-		return err
+	switch c.Kind {
+	case "clones":
+		switch {
+		case c.Space.Dim < 1:
+			return errAt("space.dim", "%d: want a dimension of at least 1", c.Space.Dim)
+		case !(c.Space.Low < c.Space.High) || !finite(c.Space.Low) || !finite(c.Space.High):
+			return errAt("space", "low %v, high %v: want finite low < high", c.Space.Low, c.Space.High)
+		}
+		if err := c.validateAlternatives(); err != nil {
+			return err
+		}
+		if err := c.validateClones(); err != nil {
+			return err
+		}
+	case "case_study":
+		if err := c.validateCaseStudy(); err != nil {
+			return err
+		}
+	default:
+		return errAt("kind", "%q: want clones or case_study", c.Kind)
 	}
 	if err := c.validatePopulation(); err != nil {
-		return err
-	}
-	if err := c.validateClones(); err != nil {
 		return err
 	}
 	switch k := c.Comparisons; {
@@ -236,11 +320,11 @@ func (c *Config) validate() *pathError {
 		return err
 	}
 	if len(c.Metrics) == 0 {
-		return errAt("metrics", "no metrics: want some of %v", MetricNames())
+		return errAt("metrics", "no metrics: want some of %v", c.metricNames())
 	}
 	for i, m := range c.Metrics {
-		if _, ok := metricByName[m]; !ok {
-			return errAt(fmt.Sprintf("metrics.%d", i), "unknown metric %q: want one of %v", m, MetricNames())
+		if !slices.Contains(c.metricNames(), m) {
+			return errAt(fmt.Sprintf("metrics.%d", i), "unknown metric %q: want one of %v", m, c.metricNames())
 		}
 		if slices.Index(c.Metrics, m) < i {
 			return errAt(fmt.Sprintf("metrics.%d", i), "metric %q listed twice", m)
@@ -329,6 +413,9 @@ func (c *Config) validatePopulation() *pathError {
 
 func (c *Config) validateReward(path string, r RewardConfig) *pathError {
 	d := c.Space.Dim
+	if c.Kind == "case_study" && r.Kind != "theme" {
+		return errAt(path+".kind", "%q: a case study's rewards are of kind theme", r.Kind)
+	}
 	switch r.Kind {
 	case "linear":
 		if len(r.Coef) != d {
@@ -342,7 +429,7 @@ func (c *Config) validateReward(path string, r RewardConfig) *pathError {
 			return errAt(path+".width", "%v: want a width > 0", r.Width)
 		}
 	case "theme":
-		if c.Alternatives.Kind != "clusters" {
+		if c.Kind == "clones" && c.Alternatives.Kind != "clusters" {
 			return errAt(path+".kind", "a theme reward needs alternatives of kind clusters")
 		}
 		if !(r.Width > 0) {
@@ -445,18 +532,85 @@ func (c *Config) originals() int {
 
 // theme returns the index of the named theme, or −1.
 func (c *Config) theme(name string) int {
-	if c.Alternatives.Kind != "clusters" {
-		return -1
-	}
-	return slices.IndexFunc(c.Alternatives.Themes, func(t ThemeConfig) bool { return t.Name == name })
+	return slices.Index(c.themeNames(), name)
 }
 
+// themeNames returns the names of the themes of the alternatives or, in a
+// case study, of the original answers.
 func (c *Config) themeNames() []string {
 	var names []string
-	if c.Alternatives.Kind == "clusters" {
+	switch {
+	case c.Kind == "case_study":
+		for _, t := range c.Answers.Themes {
+			names = append(names, t.Name)
+		}
+	case c.Alternatives.Kind == "clusters":
 		for _, t := range c.Alternatives.Themes {
 			names = append(names, t.Name)
 		}
 	}
 	return names
+}
+
+func (c *Config) validateCaseStudy() *pathError {
+	a := c.Answers
+	switch {
+	case c.Alternatives.Kind != "" || c.Clones != (ClonesConfig{}):
+		return errAt("alternatives", "a case study draws its answers from answers:, not alternatives: or clones:")
+	case a.Dim < 2:
+		return errAt("answers.dim", "%d: want an embedding dimension of at least 2", a.Dim)
+	case !(a.Noise >= 0) || !finite(a.Noise):
+		return errAt("answers.noise", "%v: want a finite noise ≥ 0", a.Noise)
+	case len(a.Themes) < 2:
+		return errAt("answers.themes", "%d themes: want at least 2", len(a.Themes))
+	case len(a.Themes)+1 > a.Dim:
+		return errAt("answers.dim", "%d dimensions for %d theme directions and a clone direction", a.Dim, len(a.Themes))
+	}
+	total := 0
+	for i, t := range a.Themes {
+		path := fmt.Sprintf("answers.themes.%d", i)
+		switch {
+		case t.Name == "" || t.Name == a.Clones.Name:
+			return errAt(path+".name", "%q: want a name of its own", t.Name)
+		case c.theme(t.Name) < i:
+			return errAt(path+".name", "theme %q named twice", t.Name)
+		case t.Count < 1:
+			return errAt(path+".count", "%d: want at least 1 answer", t.Count)
+		}
+		total += t.Count
+	}
+	k := a.Clones
+	switch {
+	case k.Name == "":
+		return errAt("answers.clones.name", "missing: want the clone theme's name")
+	case c.theme(k.Of) < 0:
+		return errAt("answers.clones.of", "%q: want one of the themes %v", k.Of, c.themeNames())
+	case k.Count < 0:
+		return errAt("answers.clones.count", "%d: want a count ≥ 0", k.Count)
+	case !(k.Cosine > -1 && k.Cosine <= 1):
+		return errAt("answers.clones.cosine", "%v: want a cosine in (−1, 1]", k.Cosine)
+	case c.Features.PCA < 1 || c.Features.PCA > min(total, a.Dim):
+		return errAt("features.pca", "%d: want 1 to %d components", c.Features.PCA, min(total, a.Dim))
+	case c.Comparisons.Kind != "sampled":
+		return errAt("comparisons.kind", "%q: a case study samples its comparisons (kind: sampled)", c.Comparisons.Kind)
+	}
+	m := c.Model
+	switch {
+	case m.Hidden < 1:
+		return errAt("model.hidden", "%d: want at least 1 hidden unit", m.Hidden)
+	case !(m.LearningRate > 0) || !finite(m.LearningRate):
+		return errAt("model.lr", "%v: want a learning rate > 0", m.LearningRate)
+	case m.Batch < 1:
+		return errAt("model.batch", "%d: want a batch of at least 1", m.Batch)
+	case m.Steps < 1:
+		return errAt("model.steps", "%d: want at least 1 step", m.Steps)
+	case !(m.Lambda >= 0) || !finite(m.Lambda):
+		return errAt("model.lambda", "%v: want a finite λ ≥ 0", m.Lambda)
+	}
+	for i, e := range c.Estimators {
+		if e.Name == "weighted" && e.Weights.Space != "bbox" && e.Weights.Space != "unit" {
+			return errAt(fmt.Sprintf("estimators.%d.weights.space", i), "%q: a case study's S is bbox (the box of the observed features) or unit (the unit cube after min-max scaling)", e.Weights.Space)
+		}
+	}
+	return nil
 }

@@ -44,7 +44,7 @@ func TestConfigErrors(t *testing.T) {
 		overrides []string
 		want      string // file:line: key: and the message
 	}{
-		{"unknown key", "seed: 1", "sed: 1", nil, `small.yaml:2: sed: unknown key: want one of [name title seed`},
+		{"unknown key", "seed: 1", "sed: 1", nil, `small.yaml:2: sed: unknown key: want one of [kind name title notes seed`},
 		{"unknown nested key", "radius: 0.001}", "radius: 0.001, radios: 2}", nil, "small.yaml:9: clones.radios: unknown key: want one of [target count radius]"},
 		{"wrong type", "repetitions: 2", "repetitions: two", nil, `small.yaml:3: repetitions: "two" is not an integer`},
 		{"wrong type in a list", "coef: [2, -1]", "coef: [2, x]", nil, `small.yaml:7: population.0.reward.coef.1: "x" is not a finite number`},

@@ -33,12 +33,13 @@ metrics: [max_shift]
 	if err != nil {
 		log.Fatal(err)
 	}
-	// values[run][estimator][metric], runs by sweep point then repetition.
+	// values[run].Metrics[estimator][metric], runs by sweep point then
+	// repetition.
 	for i, pt := range plan.Points {
 		for j, e := range plan.Config.Estimators {
 			var mean float64
 			for rep := range plan.Config.Repetitions {
-				mean += values[i*plan.Config.Repetitions+rep][j][0]
+				mean += values[i*plan.Config.Repetitions+rep].Metrics[j][0]
 			}
 			mean /= float64(plan.Config.Repetitions)
 			fmt.Printf("%d exact copies of the best: %s max_shift %.3f\n", pt.Config.Clones.Count, e.Label, mean)
@@ -47,6 +48,6 @@ metrics: [max_shift]
 	// Output:
 	// 0 exact copies of the best: standard max_shift 0.000
 	// 0 exact copies of the best: weighted max_shift 0.000
-	// 4 exact copies of the best: standard max_shift 0.155
+	// 4 exact copies of the best: standard max_shift 0.172
 	// 4 exact copies of the best: weighted max_shift 0.000
 }

@@ -35,7 +35,7 @@ func value(p *Plan, v Values, label, metric string) []float64 {
 	k := slices.Index(p.Config.Metrics, metric)
 	var out []float64
 	for _, run := range v {
-		out = append(out, run[j][k])
+		out = append(out, run.Metrics[j][k])
 	}
 	return out
 }

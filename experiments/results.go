@@ -98,7 +98,7 @@ func (p *Plan) render(v Values) ([]file, error) {
 		for rep := range reps {
 			for j, e := range c.Estimators {
 				for k, name := range c.Metrics {
-					rw.Write(slices.Concat(pt.Values, []string{strconv.Itoa(rep), e.Label, name, formatFloat(v[pi*reps+rep][j][k])}))
+					rw.Write(slices.Concat(pt.Values, []string{strconv.Itoa(rep), e.Label, name, formatFloat(v[pi*reps+rep].Metrics[j][k])}))
 				}
 			}
 		}
@@ -125,6 +125,13 @@ func (p *Plan) render(v Values) ([]file, error) {
 		return nil, err
 	}
 	files := []file{{"runs.csv", runs.Bytes()}, {"summary.csv", summary.Bytes()}}
+	if c.Kind == "case_study" {
+		cf, err := p.caseFiles(v)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, cf...)
+	}
 
 	for i, pc := range c.Plots {
 		chart := p.chart(pc, sums)
@@ -154,7 +161,7 @@ func (p *Plan) summaries(v Values) [][][]metrics.Summary {
 			for k := range c.Metrics {
 				x := make([]float64, reps)
 				for rep := range reps {
-					x[rep] = v[pi*reps+rep][j][k]
+					x[rep] = v[pi*reps+rep].Metrics[j][k]
 				}
 				sums[j][pi][k] = metrics.Summarize(x)
 			}

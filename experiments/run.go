@@ -64,9 +64,19 @@ func MetricNames() []string {
 // MetricDoc returns the one-line description of a metric.
 func MetricDoc(name string) string { return metricByName[name].doc }
 
-// Values holds the measurements of a plan: Values[run][estimator][metric],
-// runs ordered by sweep point, then repetition.
-type Values [][][]float64
+// RunResult is what one (sweep point, repetition) measured.
+type RunResult struct {
+	// Metrics[estimator][metric] is the value of each of the config's
+	// metrics for each estimator.
+	Metrics [][]float64
+	// Case holds each estimator's outcome in a case study, and is nil
+	// otherwise.
+	Case []CaseOutcome
+}
+
+// Values holds the results of a plan's runs, ordered by sweep point, then
+// repetition.
+type Values []RunResult
 
 // Execute runs every (sweep point, repetition) of the plan on workers
 // goroutines (all processors if workers ≤ 0), calling progress, if not nil,
@@ -95,7 +105,11 @@ func (p *Plan) Execute(workers int, progress func(done, total int)) (Values, err
 					return
 				}
 				pt := p.Points[i/reps]
-				v, err := runOnce(pt.Config, i%reps)
+				run := runOnce
+				if pt.Config.Kind == "case_study" {
+					run = runCase
+				}
+				v, err := run(pt.Config, i%reps)
 				if err != nil {
 					mu.Lock()
 					if firstErr == nil {
@@ -118,7 +132,7 @@ func (p *Plan) Execute(workers int, progress func(done, total int)) (Values, err
 
 // runOnce draws D and D' for repetition rep of c, fits every estimator to
 // both, and returns the metrics of each estimator.
-func runOnce(c *Config, rep int) ([][]float64, error) {
+func runOnce(c *Config, rep int) (RunResult, error) {
 	points, labels := c.alternatives(rep)
 	pop := c.population()
 	m := len(points)
@@ -152,11 +166,11 @@ func runOnce(c *Config, rep int) ([][]float64, error) {
 		scheme := c.scheme(e, rep, j, streamWeights)
 		resD, err := fit(e, scheme, points, rowsD)
 		if err != nil {
-			return nil, fmt.Errorf("estimator %s on D: %w", e.Label, err)
+			return RunResult{}, fmt.Errorf("estimator %s on D: %w", e.Label, err)
 		}
 		resD2, err := fit(e, scheme, all, rowsD2)
 		if err != nil {
-			return nil, fmt.Errorf("estimator %s on D': %w", e.Label, err)
+			return RunResult{}, fmt.Errorf("estimator %s on D': %w", e.Label, err)
 		}
 		o := &outcome{before: resD.Rewards, after: resD2.Rewards, cloneOf: cloneOf, average: average}
 		if e.Lambda == 0 {
@@ -176,11 +190,11 @@ func runOnce(c *Config, rep int) ([][]float64, error) {
 		out[j] = make([]float64, len(c.Metrics))
 		for k, name := range c.Metrics {
 			if out[j][k], err = metricByName[name].measure(o); err != nil {
-				return nil, fmt.Errorf("estimator %s: %s: %w", e.Label, name, err)
+				return RunResult{}, fmt.Errorf("estimator %s: %s: %w", e.Label, name, err)
 			}
 		}
 	}
-	return out, nil
+	return RunResult{Metrics: out}, nil
 }
 
 // noiseShift refits D with an independent Monte Carlo seed and returns the

@@ -88,6 +88,9 @@ func (l Line) Plot() (*plot.Plot, error) {
 			return nil, fmt.Errorf("plots: series %q has no point to draw", s.Label)
 		}
 		line, points, err := plotter.NewLinePoints(ep.XYs)
+		if len(ep.XYs) > 60 {
+			points.Radius = 0 // a curve, not a few measurements
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -115,15 +118,4 @@ func (l Line) Plot() (*plot.Plot, error) {
 }
 
 // PNG renders the chart as a PNG image of size Width × Height.
-func (l Line) PNG(w io.Writer) error {
-	p, err := l.Plot()
-	if err != nil {
-		return err
-	}
-	wt, err := p.WriterTo(Width, Height, "png")
-	if err != nil {
-		return err
-	}
-	_, err = wt.WriteTo(w)
-	return err
-}
+func (l Line) PNG(w io.Writer) error { return PNG(w, l) }

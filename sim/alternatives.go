@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"gonum.org/v1/gonum/floats"
+
 	"github.com/clonerobust/clonerobust/estimators/weights"
 )
 
@@ -64,4 +66,64 @@ func Clone(x []float64, radius float64, rng *rand.Rand) []float64 {
 		c[k] = x[k] + r*c[k]
 	}
 	return c
+}
+
+// Directions returns n orthonormal directions in R^dim (n ≤ dim), drawn
+// uniformly: Gram-Schmidt on Gaussian vectors.
+func Directions(n, dim int, rng *rand.Rand) [][]float64 {
+	dirs := make([][]float64, 0, n)
+	for len(dirs) < n {
+		v := make([]float64, dim)
+		for k := range v {
+			v[k] = rng.NormFloat64()
+		}
+		for _, u := range dirs {
+			dot := floats.Dot(u, v)
+			floats.AddScaled(v, -dot, u)
+		}
+		if norm := floats.Norm(v, 2); norm > 1e-8 {
+			floats.Scale(1/norm, v)
+			dirs = append(dirs, v)
+		}
+	}
+	return dirs
+}
+
+// Near returns a unit vector whose cosine similarity to the unit vector u
+// is cosine, turned from u in a uniformly drawn orthogonal direction.
+func Near(u []float64, cosine float64, rng *rand.Rand) []float64 {
+	w := make([]float64, len(u))
+	for {
+		for k := range w {
+			w[k] = rng.NormFloat64()
+		}
+		floats.AddScaled(w, -floats.Dot(u, w), u)
+		if norm := floats.Norm(w, 2); norm > 1e-8 {
+			floats.Scale(1/norm, w)
+			break
+		}
+	}
+	v := make([]float64, len(u))
+	s := math.Sqrt(max(0, 1-cosine*cosine))
+	for k := range v {
+		v[k] = cosine*u[k] + s*w[k]
+	}
+	return v
+}
+
+// Embed returns count unit vectors around the unit vector dir, like text
+// embeddings of answers on one theme: dir plus Gaussian noise of total
+// standard deviation noise (noise/√dim per coordinate), normalised.
+func Embed(dir []float64, count int, noise float64, rng *rand.Rand) [][]float64 {
+	sd := noise / math.Sqrt(float64(len(dir)))
+	out := make([][]float64, count)
+	for i := range out {
+		x := make([]float64, len(dir))
+		for k, d := range dir {
+			x[k] = d + sd*rng.NormFloat64()
+		}
+		floats.Scale(1/floats.Norm(x, 2), x)
+		out[i] = x
+	}
+	return out
 }

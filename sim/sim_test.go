@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"testing"
 
+	"gonum.org/v1/gonum/floats"
+
 	"github.com/clonerobust/clonerobust/estimators/weights"
 )
 
@@ -156,5 +158,38 @@ func TestExact(t *testing.T) {
 		if c.A >= c.B || c.Count != 1 || c.P != twoTypes.Prefer(pts[c.A], pts[c.B]) {
 			t.Errorf("row %+v", c)
 		}
+	}
+}
+
+func TestEmbeddings(t *testing.T) {
+	r := rng(8)
+	dirs := Directions(3, 16, r)
+	for i := range dirs {
+		for j := range dirs {
+			want := 0.0
+			if i == j {
+				want = 1
+			}
+			if got := floats.Dot(dirs[i], dirs[j]); math.Abs(got-want) > 1e-12 {
+				t.Errorf("directions %d·%d = %v, want %v", i, j, got, want)
+			}
+		}
+	}
+	near := Near(dirs[0], 0.97, r)
+	if c := floats.Dot(near, dirs[0]); math.Abs(c-0.97) > 1e-12 || math.Abs(floats.Norm(near, 2)-1) > 1e-12 {
+		t.Errorf("Near: cosine %v, norm %v", c, floats.Norm(near, 2))
+	}
+	// With noise σ in 16 dimensions an answer's cosine to its theme is
+	// about 1/√(1+σ²).
+	answers := Embed(dirs[1], 2000, 0.3, r)
+	var mean float64
+	for _, a := range answers {
+		if math.Abs(floats.Norm(a, 2)-1) > 1e-12 {
+			t.Fatal("an answer is not of unit length")
+		}
+		mean += floats.Dot(a, dirs[1]) / 2000
+	}
+	if want := 1 / math.Sqrt(1+0.09); math.Abs(mean-want) > 0.01 {
+		t.Errorf("mean cosine to the theme %v, want about %v", mean, want)
 	}
 }
