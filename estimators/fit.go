@@ -210,16 +210,26 @@ func (o *objective) newton(r []float64, method Method, s Settings, res *Result) 
 		if iter == s.MaxIterations {
 			return fmt.Errorf("%w after %d iterations: residual %.3g > tolerance %.3g", ErrNotConverged, iter, res.Residual, s.Tolerance)
 		}
-		if dense != nil {
+		solved := false
+		if cg != nil {
+			k, ok := cg.solve(step, g, min(0.1, res.Residual))
+			res.CGIterations += k
+			solved = ok && floats.Dot(g, step) < 0
+			// Conjugate gradients can stall in rounding on a badly
+			// conditioned Hessian (weights over orders of magnitude near
+			// the optimum); a factorization then takes the step.
+			if !solved && n <= denseFallbackLimit && dense == nil {
+				dense = newDenseStep(o)
+			}
+		}
+		if !solved && dense != nil {
 			if err := dense.solve(step, g); err != nil {
 				return err
 			}
-		} else {
-			res.CGIterations += cg.solve(step, g, min(0.1, res.Residual))
 		}
 		slope := floats.Dot(g, step)
 		if !(slope < 0) {
-			return fmt.Errorf("estimators: Newton step is not a descent direction (slope %g)", slope)
+			return fmt.Errorf("estimators: Newton step is not a descent direction (slope %g) at residual %.3g", slope, res.Residual)
 		}
 		// Armijo backtracking, allowing for rounding in L near the optimum.
 		slack := 1e-12 * math.Abs(l)
@@ -315,9 +325,15 @@ func (c *cgStep) norm(v []float64) float64 {
 	return m
 }
 
+// denseFallbackLimit is the largest number of alternatives for which a
+// Newton step that conjugate gradients fail to solve is solved by a
+// factorization instead (memory 8·N² bytes).
+const denseFallbackLimit = 4000
+
 // solve stores an approximate Newton step in dst and returns the number of
-// iterations. A singular H (λ = 0) is fine: g lies in its range.
-func (c *cgStep) solve(dst, g []float64, eta float64) int {
+// iterations and whether the linear system's residual met its target. A
+// singular H (λ = 0) is fine: g lies in its range.
+func (c *cgStep) solve(dst, g []float64, eta float64) (int, bool) {
 	o := c.o
 	o.hessDiag(c.diag)
 	for i, v := range c.diag {
@@ -340,13 +356,13 @@ func (c *cgStep) solve(dst, g []float64, eta float64) int {
 		o.hessVec(c.q, c.p)
 		pq := floats.Dot(c.p, c.q)
 		if !(pq > 0) {
-			break
+			return k, false
 		}
 		alpha := rz / pq
 		floats.AddScaled(dst, alpha, c.p)
 		floats.AddScaled(c.r, -alpha, c.q)
 		if c.norm(c.r) <= target {
-			break
+			return k, true
 		}
 		for i, v := range c.r {
 			c.z[i] = v / c.diag[i]
@@ -358,5 +374,5 @@ func (c *cgStep) solve(dst, g []float64, eta float64) int {
 			c.p[i] = v + beta*c.p[i]
 		}
 	}
-	return k
+	return k, false
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -397,6 +398,27 @@ func TestInvalidProblems(t *testing.T) {
 	for _, tt := range tests {
 		if _, err := estimators.Fit(&tt.p, nil); err == nil {
 			t.Errorf("%s: no error", tt.name)
+		}
+	}
+}
+
+// Weights over three orders of magnitude make the Hessian so badly
+// conditioned that conjugate gradients can stall in rounding near the
+// optimum (this instance did); the fit must still converge.
+func TestBadlyConditionedWeights(t *testing.T) {
+	const seed = 152
+	rng := rand.New(rand.NewPCG(seed, 1))
+	pts := reference.UniformPoints(60, 2, seed)
+	rows := reference.Sufficient(pts, reference.ThreeLinearTypes(2))
+	w := make([]float64, len(pts))
+	for i := range w {
+		w[i] = math.Pow(10, -6*rng.Float64()*rng.Float64())
+	}
+	for _, m := range methods {
+		p := &estimators.Problem{N: len(pts), Comparisons: rows, Weights: w}
+		r := fit(t, p, m)
+		if e := maxAbs(foc(p, r)); e > 1e-9 {
+			t.Errorf("%v: first-order condition violated by %g", m, e)
 		}
 	}
 }
