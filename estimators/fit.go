@@ -212,12 +212,13 @@ func (o *objective) newton(r []float64, method Method, s Settings, res *Result) 
 		}
 		solved := false
 		if cg != nil {
-			k, ok := cg.solve(step, g, min(0.1, res.Residual))
+			k, rel := cg.solve(step, g, min(0.1, res.Residual))
 			res.CGIterations += k
-			solved = ok && floats.Dot(g, step) < 0
+			solved = rel <= 0.5 && floats.Dot(g, step) < 0
 			// Conjugate gradients can stall in rounding on a badly
-			// conditioned Hessian (weights over orders of magnitude near
-			// the optimum); a factorization then takes the step.
+			// conditioned Hessian (weights over orders of magnitude, near
+			// the optimum); if they do not even halve the residual, or
+			// give no descent direction, a factorization takes the step.
 			if !solved && n <= denseFallbackLimit && dense == nil {
 				dense = newDenseStep(o)
 			}
@@ -331,9 +332,9 @@ func (c *cgStep) norm(v []float64) float64 {
 const denseFallbackLimit = 4000
 
 // solve stores an approximate Newton step in dst and returns the number of
-// iterations and whether the linear system's residual met its target. A
+// iterations and the residual of the linear system relative to g's. A
 // singular H (λ = 0) is fine: g lies in its range.
-func (c *cgStep) solve(dst, g []float64, eta float64) (int, bool) {
+func (c *cgStep) solve(dst, g []float64, eta float64) (int, float64) {
 	o := c.o
 	o.hessDiag(c.diag)
 	for i, v := range c.diag {
@@ -356,13 +357,13 @@ func (c *cgStep) solve(dst, g []float64, eta float64) (int, bool) {
 		o.hessVec(c.q, c.p)
 		pq := floats.Dot(c.p, c.q)
 		if !(pq > 0) {
-			return k, false
+			return k, c.norm(c.r) / c.norm(g)
 		}
 		alpha := rz / pq
 		floats.AddScaled(dst, alpha, c.p)
 		floats.AddScaled(c.r, -alpha, c.q)
 		if c.norm(c.r) <= target {
-			return k, true
+			return k, c.norm(c.r) / c.norm(g)
 		}
 		for i, v := range c.r {
 			c.z[i] = v / c.diag[i]
@@ -374,5 +375,5 @@ func (c *cgStep) solve(dst, g []float64, eta float64) (int, bool) {
 			c.p[i] = v + beta*c.p[i]
 		}
 	}
-	return k, false
+	return k, c.norm(c.r) / c.norm(g)
 }

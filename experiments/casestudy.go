@@ -161,12 +161,13 @@ func runCase(c *Config, rep int) (RunResult, error) {
 			}
 			o.ESS[ds] = metrics.EffectiveSampleSize(cmpOr(omega, ones))
 
-			// The same initialisation and batches for every estimator of a
-			// repetition, so that estimators differ only in their weights.
-			model := neural.NewMLP(c.Features.PCA, c.Model.Hidden, c.rng(rep, streamModel, ds))
+			// The same initialisation and batch order for every estimator
+			// and data set of a repetition: estimators differ only in their
+			// weights, and without clones Clones gives what Original gives.
+			model := neural.NewMLP(c.Features.PCA, c.Model.Hidden, c.rng(rep, streamModel, 0))
 			tr, err := neural.Train(model, feats[ds], rows[ds], omega, neural.Settings{
 				LearningRate: c.Model.LearningRate, Batch: c.Model.Batch, Steps: c.Model.Steps,
-				Lambda: c.Model.Lambda, Seed: c.rng(rep, streamModel, 2+ds).Uint64(),
+				Lambda: c.Model.Lambda, Seed: c.rng(rep, streamModel, 1).Uint64(),
 			})
 			if err != nil {
 				return RunResult{}, fmt.Errorf("estimator %s on %s: %w", e.Label, datasetNames[ds], err)

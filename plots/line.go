@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -99,12 +100,15 @@ func (l Line) Plot() (*plot.Plot, error) {
 		line.Dashes = plotutil.Dashes(i)
 		points.Color = c
 		points.Shape = plotutil.Shape(i)
-		bars, err := plotter.NewYErrorBars(ep)
-		if err != nil {
-			return nil, err
+		p.Add(line, points)
+		if slices.ContainsFunc(ep.YErrors, func(e struct{ Low, High float64 }) bool { return e.High > 0 }) {
+			bars, err := plotter.NewYErrorBars(ep)
+			if err != nil {
+				return nil, err
+			}
+			bars.Color = c
+			p.Add(bars)
 		}
-		bars.Color = c
-		p.Add(line, points, bars)
 		p.Legend.Add(s.Label, line, points)
 	}
 	// Leave room above the data for the legend.
