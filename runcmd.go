@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/clonerobust/clonerobust/experiments"
@@ -121,7 +122,10 @@ func progressBar(w io.Writer, name string) func(done, total int) {
 		return nil
 	}
 	start := time.Now()
+	var mu sync.Mutex // runs finish on several goroutines
 	return func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
 		const width = 30
 		bar := strings.Repeat("█", done*width/total) + strings.Repeat("·", width-done*width/total)
 		eta := time.Duration(float64(time.Since(start)) * float64(total-done) / float64(done)).Round(time.Second)

@@ -47,7 +47,7 @@ func (t caseTables) theme(pi, ds, j, k int, tabular bool) (metrics.Summary, int)
 			th = run.Case[j].Tabular[ds]
 		}
 		x = append(x, th[k])
-		if argmax(th) == k {
+		if metrics.Best(th) == k {
 			wins++
 		}
 	}

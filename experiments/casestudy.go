@@ -44,7 +44,7 @@ var caseMetricList = []caseMetric{
 	{"theme_change", "mean over the original themes of |Δ centred theme reward| between Original and Clones, perceptron", func(o *CaseOutcome) float64 { return themeChange(o.Themes) }},
 	{"tabular_theme_change", "theme_change of the exact estimator on sufficient comparisons", func(o *CaseOutcome) float64 { return themeChange(o.Tabular) }},
 	{"winner_kept", "1 if the perceptron's best theme is the same on Original and Clones", func(o *CaseOutcome) float64 {
-		if argmax(o.Themes[original]) == argmax(o.Themes[withClones]) {
+		if metrics.Best(o.Themes[original]) == metrics.Best(o.Themes[withClones]) {
 			return 1
 		}
 		return 0
@@ -77,7 +77,7 @@ func (c *Config) metricNames() []string {
 }
 
 func agree(o *CaseOutcome, ds int) float64 {
-	if argmax(o.Themes[ds]) == argmax(o.Tabular[ds]) {
+	if metrics.Best(o.Themes[ds]) == metrics.Best(o.Tabular[ds]) {
 		return 1
 	}
 	return 0
@@ -90,16 +90,6 @@ func themeChange(t [2][]float64) float64 {
 		s += max(d, -d)
 	}
 	return s / float64(len(t[original]))
-}
-
-func argmax(x []float64) int {
-	best := 0
-	for i, v := range x {
-		if v > x[best] {
-			best = i
-		}
-	}
-	return best
 }
 
 // runCase runs repetition rep of a case study.
@@ -155,11 +145,10 @@ func runCase(c *Config, rep int) (RunResult, error) {
 			if err != nil {
 				return RunResult{}, fmt.Errorf("estimator %s on %s: %w", e.Label, datasetNames[ds], err)
 			}
-			ones := make([]float64, len(rows[ds]))
-			for i := range ones {
-				ones[i] = 1
+			o.ESS[ds] = float64(len(rows[ds])) // all row weights 1
+			if omega != nil {
+				o.ESS[ds] = metrics.EffectiveSampleSize(omega)
 			}
-			o.ESS[ds] = metrics.EffectiveSampleSize(cmpOr(omega, ones))
 
 			// The same initialisation and batch order for every estimator
 			// and data set of a repetition: estimators differ only in their
@@ -188,13 +177,6 @@ func runCase(c *Config, rep int) (RunResult, error) {
 		}
 	}
 	return res, nil
-}
-
-func cmpOr(a, b []float64) []float64 {
-	if a != nil {
-		return a
-	}
-	return b
 }
 
 // caseWeights returns the weights of estimator e on a data set's features:

@@ -64,13 +64,14 @@ func KendallTau(before, after []float64) float64 {
 // TopChanged returns 1 if the best alternative of before (the first on ties)
 // is not the best of the same alternatives under after, and 0 otherwise.
 func TopChanged(before, after []float64) float64 {
-	if argmax(before) != argmax(after[:len(before)]) {
+	if Best(before) != Best(after[:len(before)]) {
 		return 1
 	}
 	return 0
 }
 
-func argmax(r []float64) int {
+// Best returns the index of the largest reward, the first one on ties.
+func Best(r []float64) int {
 	best := 0
 	for i, v := range r {
 		if v > r[best] {
