@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -41,7 +42,9 @@ type errorPoints struct {
 	plotter.YErrors
 }
 
-// Plot builds the chart.
+// Plot builds the chart. On a log x axis, points at x = 0 (such as exact
+// clones, radius 0) are drawn apart, left of the others, at a tick labelled
+// 0, and not joined to the line.
 func (l Line) Plot() (*plot.Plot, error) {
 	if len(l.Series) == 0 {
 		return nil, errors.New("plots: no series")
@@ -53,23 +56,41 @@ func (l Line) Plot() (*plot.Plot, error) {
 	p.Legend.Top = true
 	p.Legend.Left = true
 	p.Add(plotter.NewGrid())
+	zeroAt := 0.0 // where x = 0 is drawn on a log axis
 	if l.LogX {
 		p.X.Scale = plot.LogScale{}
-		p.X.Tick.Marker = plot.LogTicks{Prec: -1}
+		p.X.Tick.Marker = logTicks{}
+		minPos, hasZero := math.Inf(1), false
+		for _, s := range l.Series {
+			for _, x := range s.X {
+				if x > 0 {
+					minPos = min(minPos, x)
+				}
+				hasZero = hasZero || x == 0
+			}
+		}
+		if hasZero && !math.IsInf(minPos, 0) {
+			zeroAt = minPos / 4
+			p.X.Tick.Marker = zeroTicks{at: zeroAt}
+		}
 	}
 	if l.LogY {
 		p.Y.Scale = plot.LogScale{}
-		p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
+		p.Y.Tick.Marker = logTicks{}
 	}
 	for i, s := range l.Series {
 		if len(s.X) != len(s.Mean) || len(s.X) != len(s.CI95) {
 			return nil, fmt.Errorf("plots: series %q has %d x, %d means and %d intervals", s.Label, len(s.X), len(s.Mean), len(s.CI95))
 		}
-		var ep errorPoints
+		var ep, zero errorPoints
 		for k, x := range s.X {
 			y := s.Mean[k]
 			if math.IsNaN(y) || math.IsInf(y, 0) {
 				return nil, fmt.Errorf("plots: series %q has mean %v at x = %v", s.Label, y, x)
+			}
+			into := &ep
+			if l.LogX && x == 0 && zeroAt > 0 {
+				into, x = &zero, zeroAt
 			}
 			if l.LogX && !(x > 0) || l.LogY && !(y > 0) {
 				continue
@@ -82,34 +103,51 @@ func (l Line) Plot() (*plot.Plot, error) {
 			if l.LogY {
 				low = min(ci, y/2)
 			}
-			ep.XYs = append(ep.XYs, plotter.XY{X: x, Y: y})
-			ep.YErrors = append(ep.YErrors, struct{ Low, High float64 }{low, ci})
+			into.XYs = append(into.XYs, plotter.XY{X: x, Y: y})
+			into.YErrors = append(into.YErrors, struct{ Low, High float64 }{low, ci})
 		}
-		if len(ep.XYs) == 0 {
+		if len(ep.XYs)+len(zero.XYs) == 0 {
 			return nil, fmt.Errorf("plots: series %q has no point to draw", s.Label)
 		}
-		line, points, err := plotter.NewLinePoints(ep.XYs)
-		if len(ep.XYs) > 60 {
-			points.Radius = 0 // a curve, not a few measurements
-		}
-		if err != nil {
+		c := plotutil.Color(i)
+		line, err := plotter.NewLine(ep.XYs)
+		if err != nil && len(ep.XYs) > 0 {
 			return nil, err
 		}
-		c := plotutil.Color(i)
+		if line == nil {
+			line = &plotter.Line{}
+		}
 		line.Color = c
 		line.Dashes = plotutil.Dashes(i)
-		points.Color = c
-		points.Shape = plotutil.Shape(i)
-		p.Add(line, points)
-		if slices.ContainsFunc(ep.YErrors, func(e struct{ Low, High float64 }) bool { return e.High > 0 }) {
-			bars, err := plotter.NewYErrorBars(ep)
+		var glyphs *plotter.Scatter
+		for _, pts := range []errorPoints{ep, zero} {
+			if len(pts.XYs) == 0 {
+				continue
+			}
+			sc, err := plotter.NewScatter(pts.XYs)
 			if err != nil {
 				return nil, err
 			}
-			bars.Color = c
-			p.Add(bars)
+			sc.Color = c
+			sc.Shape = plotutil.Shape(i)
+			if len(pts.XYs) > 60 {
+				sc.Radius = 0 // a curve, not a few measurements
+			}
+			glyphs = sc
+			p.Add(sc)
+			if slices.ContainsFunc(pts.YErrors, func(e struct{ Low, High float64 }) bool { return e.High > 0 }) {
+				bars, err := plotter.NewYErrorBars(pts)
+				if err != nil {
+					return nil, err
+				}
+				bars.Color = c
+				p.Add(bars)
+			}
 		}
-		p.Legend.Add(s.Label, line, points)
+		if len(ep.XYs) > 0 {
+			p.Add(line)
+		}
+		p.Legend.Add(s.Label, line, glyphs)
 	}
 	// Leave room above the data for the legend.
 	room := 0.07 * float64(len(l.Series)+1)
@@ -119,6 +157,27 @@ func (l Line) Plot() (*plot.Plot, error) {
 		p.Y.Max += (p.Y.Max - p.Y.Min) * room
 	}
 	return p, nil
+}
+
+// logTicks are gonum's log ticks labelled with at most 3 significant
+// digits, so that 10⁻⁴ does not read 9.999999999999999e-05.
+type logTicks struct{}
+
+func (logTicks) Ticks(min, max float64) []plot.Tick {
+	ticks := plot.LogTicks{}.Ticks(min, max)
+	for i, t := range ticks {
+		if t.Label != "" {
+			ticks[i].Label = strconv.FormatFloat(t.Value, 'g', 3, 64)
+		}
+	}
+	return ticks
+}
+
+// zeroTicks are log ticks with one more, labelled 0, where x = 0 is drawn.
+type zeroTicks struct{ at float64 }
+
+func (z zeroTicks) Ticks(min, max float64) []plot.Tick {
+	return append([]plot.Tick{{Value: z.at, Label: "0"}}, logTicks{}.Ticks(z.at*2, max)...)
 }
 
 // PNG renders the chart as a PNG image of size Width × Height.

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"image/png"
 	"math"
+	"slices"
 	"testing"
 
 	"gonum.org/v1/plot"
@@ -33,9 +34,14 @@ func TestLineStructure(t *testing.T) {
 	if _, ok := p.X.Scale.(plot.LogScale); !ok {
 		t.Errorf("x scale %T, want a log scale", p.X.Scale)
 	}
-	// x = 0 is left out on the log axis; y covers the error bars.
-	if p.X.Min != 1 || p.X.Max != 100 || p.Y.Max < 1.0 {
+	// x = 0 is drawn apart, at a quarter of the smallest positive x, under a
+	// tick labelled 0; y covers the error bars.
+	if p.X.Min != 0.25 || p.X.Max != 100 || p.Y.Max < 1.0 {
 		t.Errorf("axes x [%v, %v], y max %v", p.X.Min, p.X.Max, p.Y.Max)
+	}
+	ticks := p.X.Tick.Marker.Ticks(p.X.Min, p.X.Max)
+	if !slices.ContainsFunc(ticks, func(tk plot.Tick) bool { return tk.Value == 0.25 && tk.Label == "0" }) {
+		t.Errorf("no tick labelled 0 at x = 0.25: %v", ticks)
 	}
 }
 
