@@ -64,18 +64,6 @@ var caseMetricList = []caseMetric{
 	}},
 }
 
-// metricNames returns the names of the metrics of c's kind.
-func (c *Config) metricNames() []string {
-	if c.Kind == "case_study" {
-		var names []string
-		for _, m := range caseMetricList {
-			names = append(names, m.name)
-		}
-		return names
-	}
-	return MetricNames()
-}
-
 func agree(o *CaseOutcome, ds int) float64 {
 	if metrics.Best(o.Themes[ds]) == metrics.Best(o.Tabular[ds]) {
 		return 1

@@ -15,8 +15,9 @@ import (
 // lower case with underscores; unknown keys are errors.
 type Config struct {
 	// Kind is clones (the default: clones added to a set of alternatives,
-	// SPEC §4) or case_study (the paper's case study rebuilt on synthetic
-	// answer embeddings, SPEC §6, see CaseStudy).
+	// SPEC §4), case_study (the paper's case study rebuilt on synthetic
+	// answer embeddings, SPEC §6), or impossibility (the impossibility
+	// theorem for K > 1, see ImpossibilityConfig).
 	Kind string `yaml:"kind"`
 	// Name names the results folder: letters, digits, '.', '_' and '-'.
 	Name string `yaml:"name"`
@@ -37,6 +38,9 @@ type Config struct {
 	Clones       ClonesConfig       `yaml:"clones"`
 	Comparisons  ComparisonsConfig  `yaml:"comparisons"`
 	Estimators   []EstimatorConfig  `yaml:"estimators"`
+
+	// Impossibility configures a config of kind impossibility.
+	Impossibility ImpossibilityConfig `yaml:"impossibility"`
 
 	// Answers, Features and Model configure a case study.
 	Answers  AnswersConfig  `yaml:"answers"`
@@ -155,6 +159,8 @@ type PlotConfig struct {
 	Kind   string `yaml:"kind"`
 	X      string `yaml:"x"`
 	Metric string `yaml:"metric"`
+	// Metrics draws several metrics on one plot, instead of Metric.
+	Metrics []string `yaml:"metrics"`
 	// LogX and LogY draw an axis on a log scale; points with a coordinate
 	// ≤ 0 on a log axis are left out.
 	LogX  bool   `yaml:"logx"`
@@ -203,6 +209,14 @@ type ModelConfig struct {
 	Batch        int     `yaml:"batch"`
 	Steps        int     `yaml:"steps"`
 	Lambda       float64 `yaml:"lambda"`
+}
+
+// metrics returns the metrics the plot draws.
+func (p PlotConfig) metrics() []string {
+	if p.Metric != "" {
+		return []string{p.Metric}
+	}
+	return p.Metrics
 }
 
 // pathError is a semantic error at a dotted key, located in the file later.
@@ -259,8 +273,11 @@ func (c *Config) setDefaults() {
 		}
 		// A case study's default S is the box of the observed features.
 		space, margin := "config", 0.1
-		if c.Kind == "case_study" {
+		switch c.Kind {
+		case "case_study":
 			space, margin = "bbox", 0
+		case "impossibility":
+			space = "unit"
 		}
 		if e.Weights.Space == "" {
 			e.Weights.Space = space
@@ -302,11 +319,17 @@ func (c *Config) validate() *pathError {
 		if err := c.validateCaseStudy(); err != nil {
 			return err
 		}
+	case "impossibility":
+		if err := c.validateImpossibility(); err != nil {
+			return err
+		}
 	default:
-		return errAt("kind", "%q: want clones or case_study", c.Kind)
+		return errAt("kind", "%q: want clones, case_study or impossibility", c.Kind)
 	}
-	if err := c.validatePopulation(); err != nil {
-		return err
+	if c.Kind != "impossibility" {
+		if err := c.validatePopulation(); err != nil {
+			return err
+		}
 	}
 	switch k := c.Comparisons; {
 	case k.Kind == "exact" && k.Count != 0:
@@ -320,11 +343,11 @@ func (c *Config) validate() *pathError {
 		return err
 	}
 	if len(c.Metrics) == 0 {
-		return errAt("metrics", "no metrics: want some of %v", c.metricNames())
+		return errAt("metrics", "no metrics: want some of %v", c.metricsHelp())
 	}
 	for i, m := range c.Metrics {
-		if !slices.Contains(c.metricNames(), m) {
-			return errAt(fmt.Sprintf("metrics.%d", i), "unknown metric %q: want one of %v", m, c.metricNames())
+		if !c.knownMetric(m) {
+			return errAt(fmt.Sprintf("metrics.%d", i), "unknown metric %q: want one of %v", m, c.metricsHelp())
 		}
 		if slices.Index(c.Metrics, m) < i {
 			return errAt(fmt.Sprintf("metrics.%d", i), "metric %q listed twice", m)
@@ -335,8 +358,10 @@ func (c *Config) validate() *pathError {
 		switch {
 		case p.Kind != "line":
 			return errAt(path+".kind", "%q: want line", p.Kind)
-		case !slices.Contains(c.Metrics, p.Metric):
-			return errAt(path+".metric", "%q is not one of the config's metrics %v", p.Metric, c.Metrics)
+		case (p.Metric == "") == (len(p.Metrics) == 0):
+			return errAt(path, "want either metric or metrics")
+		case slices.ContainsFunc(p.metrics(), func(m string) bool { return !slices.Contains(c.Metrics, m) }):
+			return errAt(path, "metrics %v are not all among the config's metrics %v", p.metrics(), c.Metrics)
 		case p.X == "":
 			return errAt(path+".x", "missing: want a sweep key")
 		}

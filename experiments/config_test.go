@@ -83,3 +83,16 @@ func TestConfigErrors(t *testing.T) {
 		})
 	}
 }
+
+// A sweep key whose first part is also a value elsewhere in the config (here
+// the name "small") must set the key, not trip on the value.
+func TestSweepKeyNamedLikeAValue(t *testing.T) {
+	text := strings.Replace(base, "name: small", "name: clones", 1)
+	p, err := Parse("small.yaml", []byte(text), []string{"clones.radius=0.01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Config.Clones.Radius != 0.01 || p.Config.Name != "clones" {
+		t.Errorf("radius %v, name %q", p.Config.Clones.Radius, p.Config.Name)
+	}
+}

@@ -327,8 +327,8 @@ func setPath(root *yaml.Node, path string, value *yaml.Node) error {
 		last := i == len(segs)-1
 		switch n.Kind {
 		case yaml.MappingNode:
-			j := slices.IndexFunc(n.Content, func(k *yaml.Node) bool { return k.Value == seg })
-			if j < 0 || j%2 == 1 {
+			j := keyIndex(n, seg)
+			if j < 0 {
 				child := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: value.Line}
 				n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: seg, Line: value.Line}, child)
 				j = len(n.Content) - 2
@@ -380,8 +380,8 @@ func lineOf(root *yaml.Node, path string) int {
 	for _, seg := range strings.Split(path, ".") {
 		switch n.Kind {
 		case yaml.MappingNode:
-			j := slices.IndexFunc(n.Content, func(k *yaml.Node) bool { return k.Value == seg })
-			if j < 0 || j%2 == 1 {
+			j := keyIndex(n, seg)
+			if j < 0 {
 				return line
 			}
 			line, n = n.Content[j].Line, n.Content[j+1]
@@ -400,6 +400,17 @@ func lineOf(root *yaml.Node, path string) int {
 		return n.Line
 	}
 	return line
+}
+
+// keyIndex returns the index in the mapping n's Content of the key named
+// key, or −1.
+func keyIndex(n *yaml.Node, key string) int {
+	for j := 0; j+1 < len(n.Content); j += 2 {
+		if n.Content[j].Value == key {
+			return j
+		}
+	}
+	return -1
 }
 
 func cloneNode(n *yaml.Node) *yaml.Node {

@@ -170,54 +170,82 @@ func (p *Plan) summaries(v Values) [][][]metrics.Summary {
 	return sums
 }
 
-// chart draws a metric against a sweep key: a line per estimator and per
-// combination of the other sweep keys' values.
+// chart draws metrics against a sweep key: a line per estimator, metric
+// and combination of the other sweep keys' values. A metric that is the
+// same for every estimator (such as a bound) is drawn once.
 func (p *Plan) chart(pc PlotConfig, sums [][][]metrics.Summary) plots.Line {
 	c := p.Config
 	xi := slices.Index(p.Keys, pc.X)
-	k := slices.Index(c.Metrics, pc.Metric)
 	title := pc.Title
 	if title == "" {
 		title = c.Title
 	}
-	chart := plots.Line{Title: title, XLabel: pc.X, YLabel: pc.Metric, LogX: pc.LogX, LogY: pc.LogY}
-	for j, e := range c.Estimators {
-		var order []string // the other keys' values, in order of appearance
-		series := make(map[string]*plots.Series)
-		for pi, pt := range p.Points {
-			var others []string
-			for ki, key := range p.Keys {
-				if ki != xi {
-					others = append(others, key+"="+pt.Values[ki])
+	names := pc.metrics()
+	chart := plots.Line{Title: title, XLabel: pc.X, YLabel: strings.Join(names, ", "), LogX: pc.LogX, LogY: pc.LogY}
+	for _, name := range names {
+		k := slices.Index(c.Metrics, name)
+		// This metric's series so far: where in chart.Series, and for which
+		// values of the other sweep keys.
+		var drawnAt []int
+		var drawnID []string
+		var drawnBy [][]string // the estimators each series stands for
+		for j, e := range c.Estimators {
+			var order []string // the other keys' values, in order of appearance
+			series := make(map[string]*plots.Series)
+			for pi, pt := range p.Points {
+				var others []string
+				for ki, key := range p.Keys {
+					if ki != xi {
+						others = append(others, key+"="+pt.Values[ki])
+					}
 				}
-			}
-			id := strings.Join(others, ", ")
-			s, ok := series[id]
-			if !ok {
-				label := e.Label
-				if id != "" {
-					label += " (" + id + ")"
+				id := strings.Join(others, ", ")
+				s, ok := series[id]
+				if !ok {
+					label := e.Label
+					if len(names) > 1 {
+						label += ": " + name
+					}
+					s = &plots.Series{Label: label + suffix(id)}
+					series[id] = s
+					order = append(order, id)
 				}
-				s = &plots.Series{Label: label}
-				series[id] = s
-				order = append(order, id)
+				x, _ := strconv.ParseFloat(pt.Values[xi], 64) // checked by Parse
+				sum := sums[j][pi][k]
+				s.X = append(s.X, x)
+				s.Mean = append(s.Mean, sum.Mean)
+				s.CI95 = append(s.CI95, sum.CI95)
 			}
-			x, _ := strconv.ParseFloat(pt.Values[xi], 64) // checked by Parse
-			sum := sums[j][pi][k]
-			s.X = append(s.X, x)
-			s.Mean = append(s.Mean, sum.Mean)
-			s.CI95 = append(s.CI95, sum.CI95)
-		}
-		for _, id := range order {
-			chart.Series = append(chart.Series, *series[id])
+			for _, id := range order {
+				s := *series[id]
+				i := slices.IndexFunc(drawnAt, func(at int) bool { return slices.Equal(chart.Series[at].Mean, s.Mean) })
+				if i >= 0 {
+					// The same as for another estimator: one line, named by
+					// the metric and the estimators it stands for.
+					drawnBy[i] = append(drawnBy[i], e.Label)
+					chart.Series[drawnAt[i]].Label = name + suffix(drawnID[i]) + ": " + strings.Join(drawnBy[i], ", ")
+					continue
+				}
+				drawnAt = append(drawnAt, len(chart.Series))
+				drawnID = append(drawnID, id)
+				drawnBy = append(drawnBy, []string{e.Label})
+				chart.Series = append(chart.Series, s)
+			}
 		}
 	}
 	return chart
 }
 
+func suffix(id string) string {
+	if id == "" {
+		return ""
+	}
+	return " (" + id + ")"
+}
+
 func plotFileName(pc PlotConfig) string {
 	x := strings.NewReplacer("*", "all", "/", "_").Replace(pc.X)
-	return pc.Metric + "_vs_" + x + ".png"
+	return strings.Join(pc.metrics(), "_") + "_vs_" + x + ".png"
 }
 
 func formatFloat(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }

@@ -2,8 +2,10 @@ package experiments
 
 import (
 	"fmt"
+	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -52,17 +54,18 @@ var metricByName = func() map[string]metric {
 	return m
 }()
 
-// MetricNames returns the names of the metrics a config may ask for.
-func MetricNames() []string {
-	names := make([]string, len(metricList))
-	for i, m := range metricList {
-		names[i] = m.name
-	}
-	return names
-}
+// rewardMetric matches the metrics reward_0, reward_1, …: the reward of
+// one original alternative under D' (centred on the originals when λ = 0).
+var rewardMetric = regexp.MustCompile(`^reward_(0|[1-9][0-9]*)$`)
 
-// MetricDoc returns the one-line description of a metric.
-func MetricDoc(name string) string { return metricByName[name].doc }
+// measure returns the named metric of an outcome.
+func measure(name string, o *outcome) (float64, error) {
+	if m := rewardMetric.FindStringSubmatch(name); m != nil {
+		i, _ := strconv.Atoi(m[1])
+		return o.after[i], nil
+	}
+	return metricByName[name].measure(o)
+}
 
 // RunResult is what one (sweep point, repetition) measured.
 type RunResult struct {
@@ -105,11 +108,7 @@ func (p *Plan) Execute(workers int, progress func(done, total int)) (Values, err
 					return
 				}
 				pt := p.Points[i/reps]
-				run := runOnce
-				if pt.Config.Kind == "case_study" {
-					run = runCase
-				}
-				v, err := run(pt.Config, i%reps)
+				v, err := kinds[pt.Config.Kind].run(pt.Config, i%reps)
 				if err != nil {
 					mu.Lock()
 					if firstErr == nil {
@@ -189,7 +188,7 @@ func runOnce(c *Config, rep int) (RunResult, error) {
 		o.noise = func() (float64, error) { return noiseShift(c, e, rep, j, points, rowsD, o.before) }
 		out[j] = make([]float64, len(c.Metrics))
 		for k, name := range c.Metrics {
-			if out[j][k], err = metricByName[name].measure(o); err != nil {
+			if out[j][k], err = measure(name, o); err != nil {
 				return RunResult{}, fmt.Errorf("estimator %s: %s: %w", e.Label, name, err)
 			}
 		}
