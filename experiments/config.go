@@ -16,8 +16,10 @@ import (
 type Config struct {
 	// Kind is clones (the default: clones added to a set of alternatives,
 	// SPEC §4), case_study (the paper's case study rebuilt on synthetic
-	// answer embeddings, SPEC §6), or impossibility (the impossibility
-	// theorem for K > 1, see ImpossibilityConfig).
+	// answer embeddings, SPEC §6), impossibility (the impossibility
+	// theorem for K > 1, see ImpossibilityConfig), or win_rates (each
+	// alternative's model and empirical weighted win rates at the fitted
+	// rewards, see WinRates).
 	Kind string `yaml:"kind"`
 	// Name names the results folder: letters, digits, '.', '_' and '-'.
 	Name string `yaml:"name"`
@@ -302,7 +304,7 @@ func (c *Config) validate() *pathError {
 		return errAt("repetitions", "%d: want at least 1", c.Repetitions)
 	}
 	switch c.Kind {
-	case "clones":
+	case "clones", "win_rates":
 		switch {
 		case c.Space.Dim < 1:
 			return errAt("space.dim", "%d: want a dimension of at least 1", c.Space.Dim)
@@ -312,8 +314,13 @@ func (c *Config) validate() *pathError {
 		if err := c.validateAlternatives(); err != nil {
 			return err
 		}
-		if err := c.validateClones(); err != nil {
-			return err
+		if c.Kind == "win_rates" && c.Clones != (ClonesConfig{}) {
+			return errAt("clones", "a win_rates config fits a clone-free data set: no clones")
+		}
+		if c.Kind == "clones" {
+			if err := c.validateClones(); err != nil {
+				return err
+			}
 		}
 	case "case_study":
 		if err := c.validateCaseStudy(); err != nil {
@@ -324,7 +331,7 @@ func (c *Config) validate() *pathError {
 			return err
 		}
 	default:
-		return errAt("kind", "%q: want clones, case_study or impossibility", c.Kind)
+		return errAt("kind", "%q: want clones, case_study, impossibility or win_rates", c.Kind)
 	}
 	if c.Kind != "impossibility" {
 		if err := c.validatePopulation(); err != nil {

@@ -18,6 +18,7 @@ var kinds = map[string]kind{
 	"clones":        {names(metricList, func(m metric) string { return m.name }), runOnce},
 	"case_study":    {names(caseMetricList, func(m caseMetric) string { return m.name }), runCase},
 	"impossibility": {impossibilityMetrics, runImpossibility},
+	"win_rates":     {[]string{"max_deviation"}, runWinRates},
 }
 
 func names[T any](list []T, name func(T) string) []string {

@@ -125,13 +125,18 @@ func (p *Plan) render(v Values) ([]file, error) {
 		return nil, err
 	}
 	files := []file{{"runs.csv", runs.Bytes()}, {"summary.csv", summary.Bytes()}}
-	if c.Kind == "case_study" {
-		cf, err := p.caseFiles(v)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, cf...)
+	var extra []file
+	var err error
+	switch c.Kind {
+	case "case_study":
+		extra, err = p.caseFiles(v)
+	case "win_rates":
+		extra, err = p.winRateFiles(v)
 	}
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, extra...)
 
 	for i, pc := range c.Plots {
 		chart := p.chart(pc, sums)

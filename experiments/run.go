@@ -75,6 +75,8 @@ type RunResult struct {
 	// Case holds each estimator's outcome in a case study, and is nil
 	// otherwise.
 	Case []CaseOutcome
+	// WinRates holds each estimator's win rates in a win_rates config.
+	WinRates []WinRates
 }
 
 // Values holds the results of a plan's runs, ordered by sweep point, then
@@ -147,14 +149,8 @@ func runOnce(c *Config, rep int) (RunResult, error) {
 		all = append(all, sim.Clone(points[target], c.Clones.Radius, cloneRng))
 		cloneOf = append(cloneOf, target)
 	}
-	var rowsD, rowsD2 []estimators.Comparison
-	if c.Comparisons.Kind == "exact" {
-		rowsD, rowsD2 = sim.Exact(points, pop), sim.Exact(all, pop)
-	} else {
-		rowsD = sim.Sampled(points, pop, c.Comparisons.Count, c.rng(rep, streamComparisons, 0))
-		// One stream for both: without clones, D' is D.
-		rowsD2 = sim.Sampled(all, pop, c.Comparisons.Count, c.rng(rep, streamComparisons, 0))
-	}
+	// One stream for both: without clones, D' is D.
+	rowsD, rowsD2 := c.draw(rep, points, pop), c.draw(rep, all, pop)
 	average := make([]float64, m)
 	for i, p := range points {
 		average[i] = pop.Average(p)
@@ -194,6 +190,15 @@ func runOnce(c *Config, rep int) (RunResult, error) {
 		}
 	}
 	return RunResult{Metrics: out}, nil
+}
+
+// draw returns the comparisons of points in repetition rep: exact, or
+// sampled from the repetition's comparison stream.
+func (c *Config) draw(rep int, points [][]float64, pop sim.Population) []estimators.Comparison {
+	if c.Comparisons.Kind == "exact" {
+		return sim.Exact(points, pop)
+	}
+	return sim.Sampled(points, pop, c.Comparisons.Count, c.rng(rep, streamComparisons, 0))
 }
 
 // noiseShift refits D with an independent Monte Carlo seed and returns the

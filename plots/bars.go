@@ -116,3 +116,66 @@ func PNG(w io.Writer, charts ...Chart) error {
 	_, err := vgimg.PngCanvas{Canvas: img}.WriteTo(w)
 	return err
 }
+
+// Scatter is a scatter plot of several series, with the diagonal y = x
+// when Diagonal is set.
+type Scatter struct {
+	Title, XLabel, YLabel string
+	Diagonal              bool
+	Series                []ScatterSeries
+}
+
+// ScatterSeries is a set of points.
+type ScatterSeries struct {
+	Label string
+	X, Y  []float64
+}
+
+var _ Chart = Scatter{}
+
+// Plot builds the chart.
+func (s Scatter) Plot() (*plot.Plot, error) {
+	if len(s.Series) == 0 {
+		return nil, errors.New("plots: no series")
+	}
+	p := plot.New()
+	p.Title.Text = s.Title
+	p.X.Label.Text = s.XLabel
+	p.Y.Label.Text = s.YLabel
+	p.Legend.Top = true
+	p.Legend.Left = true
+	p.Add(plotter.NewGrid())
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i, ser := range s.Series {
+		if len(ser.X) != len(ser.Y) || len(ser.X) == 0 {
+			return nil, fmt.Errorf("plots: series %q has %d x and %d y", ser.Label, len(ser.X), len(ser.Y))
+		}
+		xys := make(plotter.XYs, len(ser.X))
+		for k := range ser.X {
+			if math.IsNaN(ser.X[k]) || math.IsNaN(ser.Y[k]) || math.IsInf(ser.X[k], 0) || math.IsInf(ser.Y[k], 0) {
+				return nil, fmt.Errorf("plots: series %q has point (%v, %v)", ser.Label, ser.X[k], ser.Y[k])
+			}
+			xys[k] = plotter.XY{X: ser.X[k], Y: ser.Y[k]}
+			lo = min(lo, ser.X[k], ser.Y[k])
+			hi = max(hi, ser.X[k], ser.Y[k])
+		}
+		sc, err := plotter.NewScatter(xys)
+		if err != nil {
+			return nil, err
+		}
+		sc.Color = plotutil.Color(i)
+		sc.Shape = plotutil.Shape(i)
+		p.Add(sc)
+		p.Legend.Add(ser.Label, sc)
+	}
+	if s.Diagonal {
+		diag, err := plotter.NewLine(plotter.XYs{{X: lo, Y: lo}, {X: hi, Y: hi}})
+		if err != nil {
+			return nil, err
+		}
+		diag.Dashes = []vg.Length{vg.Points(4), vg.Points(4)}
+		p.Add(diag)
+		p.Legend.Add("y = x", diag)
+	}
+	return p, nil
+}

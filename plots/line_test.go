@@ -95,3 +95,28 @@ func TestLineErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestScatter(t *testing.T) {
+	s := Scatter{Title: "win rates", Diagonal: true, Series: []ScatterSeries{{Label: "a", X: []float64{0.1, 0.9}, Y: []float64{0.2, 0.8}}}}
+	p, err := s.Plot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.X.Min > 0.1 || p.X.Max < 0.9 || p.Y.Min > 0.1 || p.Y.Max < 0.9 {
+		t.Errorf("axes [%v, %v] × [%v, %v] do not hold the diagonal", p.X.Min, p.X.Max, p.Y.Min, p.Y.Max)
+	}
+	var buf bytes.Buffer
+	if err := PNG(&buf, s, s); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := img.Bounds().Dx(); math.Abs(float64(w)-2*Width.Dots(96)) > 2 {
+		t.Errorf("two panels %d pixels wide, want %v", w, 2*Width.Dots(96))
+	}
+	if _, err := (Scatter{Series: []ScatterSeries{{X: []float64{1}, Y: []float64{math.NaN()}}}}).Plot(); err == nil {
+		t.Error("a NaN point was drawn")
+	}
+}
