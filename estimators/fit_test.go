@@ -422,3 +422,25 @@ func TestBadlyConditionedWeights(t *testing.T) {
 		}
 	}
 }
+
+// On an evenly spread M the Voronoi weights are uniform, and the weighted
+// MLE with λ equals the standard MLE with λ·m.
+func TestEvenlySpreadEstimatorsAgree(t *testing.T) {
+	const m, lambda = 25, 0.07
+	pts := make([][]float64, m)
+	for i := range pts {
+		pts[i] = []float64{(float64(i) + 0.5) / m}
+	}
+	rows := reference.Sufficient(pts, reference.ThreeLinearTypes(1))
+	w, err := weights.Voronoi{Space: weights.UnitCube{}}.Weights(pts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rw := fit(t, &estimators.Problem{N: m, Comparisons: rows, Weights: w, Lambda: lambda}, estimators.Auto)
+	rs := fit(t, &estimators.Problem{N: m, Comparisons: rows, Lambda: lambda * m}, estimators.Auto)
+	for i := range rw {
+		if math.Abs(rw[i]-rs[i]) > 1e-10 {
+			t.Errorf("alternative %d: weighted %v, standard %v", i, rw[i], rs[i])
+		}
+	}
+}

@@ -44,6 +44,8 @@ func (c *Config) alternatives(rep int) (points [][]float64, labels []string) {
 	switch a.Kind {
 	case "uniform":
 		return sim.Uniform(c.box(), a.Count, c.rng(rep, streamAlternatives, 0)), nil
+	case "corner":
+		return sim.Corner(c.box(), a.Count, a.Fraction, a.Size, c.rng(rep, streamAlternatives, 0)), nil
 	case "list":
 		points = make([][]float64, len(a.Points))
 		for i, p := range a.Points {

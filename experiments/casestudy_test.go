@@ -90,7 +90,7 @@ func TestCaseStudyConfigErrors(t *testing.T) {
 		{"lr: 0.01", "lr: -1", "case.yaml:20: model.lr: -1: want a learning rate > 0"},
 		{"kind: theme, width: 0.5, themes: {romance", "kind: linear, coef: [1], themes: {romance", `case.yaml:16: population.0.reward.kind: "linear": a case study's rewards are of kind theme`},
 		{"space: unit", "space: config", `case.yaml:24: estimators.2.weights.space: "config": a case study's S is bbox`},
-		{"kind: case_study", "kind: case", `case.yaml:3: kind: "case": want clones, case_study, impossibility or win_rates`},
+		{"kind: case_study", "kind: case", `case.yaml:3: kind: "case": want clones, case_study, impossibility, win_rates or s_space`},
 	}
 	for _, tt := range tests {
 		text := strings.Replace(string(base), tt.old, tt.new, 1)

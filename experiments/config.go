@@ -19,7 +19,8 @@ type Config struct {
 	// answer embeddings, SPEC §6), impossibility (the impossibility
 	// theorem for K > 1, see ImpossibilityConfig), or win_rates (each
 	// alternative's model and empirical weighted win rates at the fitted
-	// rewards, see WinRates).
+	// rewards, see WinRates), or s_space (convergence to the S-space MLE,
+	// see SSpaceConfig).
 	Kind string `yaml:"kind"`
 	// Name names the results folder: letters, digits, '.', '_' and '-'.
 	Name string `yaml:"name"`
@@ -41,8 +42,9 @@ type Config struct {
 	Comparisons  ComparisonsConfig  `yaml:"comparisons"`
 	Estimators   []EstimatorConfig  `yaml:"estimators"`
 
-	// Impossibility configures a config of kind impossibility.
+	// Impossibility and SSpace configure their kinds.
 	Impossibility ImpossibilityConfig `yaml:"impossibility"`
+	SSpace        SSpaceConfig        `yaml:"s_space"`
 
 	// Answers, Features and Model configure a case study.
 	Answers  AnswersConfig  `yaml:"answers"`
@@ -75,6 +77,10 @@ type AlternativesConfig struct {
 	Count  int           `yaml:"count"`
 	Themes []ThemeConfig `yaml:"themes"`
 	Points [][]float64   `yaml:"points"`
+	// Fraction and Size shape kind corner: Count points, a Fraction of them
+	// uniform in the corner box of relative side Size, the rest uniform.
+	Fraction float64 `yaml:"fraction"`
+	Size     float64 `yaml:"size"`
 }
 
 // ThemeConfig is a named Gaussian cluster of Count alternatives around
@@ -304,7 +310,7 @@ func (c *Config) validate() *pathError {
 		return errAt("repetitions", "%d: want at least 1", c.Repetitions)
 	}
 	switch c.Kind {
-	case "clones", "win_rates":
+	case "clones", "win_rates", "s_space":
 		switch {
 		case c.Space.Dim < 1:
 			return errAt("space.dim", "%d: want a dimension of at least 1", c.Space.Dim)
@@ -314,8 +320,13 @@ func (c *Config) validate() *pathError {
 		if err := c.validateAlternatives(); err != nil {
 			return err
 		}
-		if c.Kind == "win_rates" && c.Clones != (ClonesConfig{}) {
-			return errAt("clones", "a win_rates config fits a clone-free data set: no clones")
+		if c.Kind != "clones" && c.Clones != (ClonesConfig{}) {
+			return errAt("clones", "a %s config fits a clone-free data set: no clones", c.Kind)
+		}
+		if c.Kind == "s_space" {
+			if err := c.validateSSpace(); err != nil {
+				return err
+			}
 		}
 		if c.Kind == "clones" {
 			if err := c.validateClones(); err != nil {
@@ -331,7 +342,7 @@ func (c *Config) validate() *pathError {
 			return err
 		}
 	default:
-		return errAt("kind", "%q: want clones, case_study, impossibility or win_rates", c.Kind)
+		return errAt("kind", "%q: want clones, case_study, impossibility, win_rates or s_space", c.Kind)
 	}
 	if c.Kind != "impossibility" {
 		if err := c.validatePopulation(); err != nil {
@@ -407,6 +418,15 @@ func (c *Config) validateAlternatives() *pathError {
 		if total < 2 {
 			return errAt("alternatives.themes", "%d alternatives: want at least 2", total)
 		}
+	case "corner":
+		switch {
+		case a.Count < 2:
+			return errAt("alternatives.count", "%d: want at least 2 alternatives", a.Count)
+		case !(a.Fraction >= 0 && a.Fraction <= 1):
+			return errAt("alternatives.fraction", "%v: want a fraction in [0, 1]", a.Fraction)
+		case !(a.Size > 0 && a.Size <= 1):
+			return errAt("alternatives.size", "%v: want a relative size in (0, 1]", a.Size)
+		}
 	case "list":
 		if len(a.Points) < 2 {
 			return errAt("alternatives.points", "%d points: want at least 2", len(a.Points))
@@ -417,7 +437,7 @@ func (c *Config) validateAlternatives() *pathError {
 			}
 		}
 	default:
-		return errAt("alternatives.kind", "%q: want uniform, clusters or list", a.Kind)
+		return errAt("alternatives.kind", "%q: want uniform, clusters, corner or list", a.Kind)
 	}
 	return nil
 }

@@ -19,6 +19,7 @@ var kinds = map[string]kind{
 	"case_study":    {names(caseMetricList, func(m caseMetric) string { return m.name }), runCase},
 	"impossibility": {impossibilityMetrics, runImpossibility},
 	"win_rates":     {[]string{"max_deviation"}, runWinRates},
+	"s_space":       {[]string{"error_vs_s_space", "error_vs_density"}, runSSpace},
 }
 
 func names[T any](list []T, name func(T) string) []string {

@@ -127,3 +127,33 @@ func Embed(dir []float64, count int, noise float64, rng *rand.Rand) [][]float64 
 	}
 	return out
 }
+
+// Corner returns m points of the box drawn from a strongly non-uniform
+// density: with probability fraction uniform in the corner box
+// [low, low + size·(high − low)] (per coordinate), otherwise uniform in the
+// whole box.
+func Corner(box weights.Box, m int, fraction, size float64, rng *rand.Rand) [][]float64 {
+	pts := Uniform(box, m, rng)
+	for _, p := range pts {
+		if rng.Float64() < fraction {
+			for k := range p {
+				p[k] = box.Low[k] + size*(p[k]-box.Low[k])
+			}
+		}
+	}
+	return pts
+}
+
+// CornerDensity returns the density of Corner's points at x, relative to the
+// uniform density on the box.
+func CornerDensity(box weights.Box, x []float64, fraction, size float64) float64 {
+	in := true
+	for k, v := range x {
+		in = in && v <= box.Low[k]+size*(box.High[k]-box.Low[k])
+	}
+	d := 1 - fraction
+	if in {
+		d += fraction / math.Pow(size, float64(len(x)))
+	}
+	return d
+}

@@ -193,3 +193,31 @@ func TestEmbeddings(t *testing.T) {
 		t.Errorf("mean cosine to the theme %v, want about %v", mean, want)
 	}
 }
+
+// The share of Corner's points in the corner box is fraction plus the
+// uniform part's share of it, and CornerDensity integrates to 1.
+func TestCorner(t *testing.T) {
+	box := weights.Box{Low: []float64{0, 0}, High: []float64{2, 2}}
+	const n, fraction, size = 100_000, 0.8, 0.25
+	in := 0
+	for _, p := range Corner(box, n, fraction, size, rng(9)) {
+		if p[0] <= 0.5 && p[1] <= 0.5 {
+			in++
+		}
+	}
+	want := fraction + (1-fraction)*size*size
+	if got := float64(in) / n; math.Abs(got-want) > 4*math.Sqrt(want*(1-want)/n) {
+		t.Errorf("share in the corner %v, want %v", got, want)
+	}
+	// Midpoint rule on a 200×200 grid of the box, whose area is 4.
+	var integral float64
+	for i := range 200 {
+		for j := range 200 {
+			x := []float64{(float64(i) + 0.5) / 100, (float64(j) + 0.5) / 100}
+			integral += CornerDensity(box, x, fraction, size) / 200 / 200
+		}
+	}
+	if math.Abs(integral-1) > 1e-9 {
+		t.Errorf("density integrates to %v", integral)
+	}
+}
