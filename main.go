@@ -8,9 +8,11 @@
 //	clonerobust fit -alternatives A.csv -comparisons C.csv [flags]
 //	clonerobust run [-workers N] [-out DIR] [-set key=value]... CONFIG.yaml...
 //	clonerobust validate [-set key=value]... CONFIG.yaml...
+//	clonerobust report [-results DIR]
 //
 // fit fits the estimators to a user's own data; run runs YAML-configured
-// experiments and writes their results and plots; validate checks configs.
+// experiments and writes their results and plots; validate checks configs;
+// report writes REPORT.md, each claim of the paper against the results.
 // Run "clonerobust COMMAND -h" for the flags. The exit status is 0 on success,
 // 1 when a fit fails on valid input (the unregularized MLE does not exist,
 // the solver does not converge, an output cannot be written), and 2 on
@@ -36,6 +38,7 @@ Usage:
 	clonerobust fit -alternatives A.csv -comparisons C.csv [flags]
 	clonerobust run [-workers N] [-out DIR] [-set key=value]... CONFIG.yaml...
 	clonerobust validate [-set key=value]... CONFIG.yaml...
+	clonerobust report [-results DIR]
 
 Run "clonerobust COMMAND -h" for the flags of a command.
 `
@@ -58,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runCommand(args[1:], stdout, stderr)
 	case "validate":
 		err = validateCommand(args[1:], stdout, stderr)
+	case "report":
+		err = reportCommand(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strconv"
 	"testing"
+
+	"github.com/clonerobust/clonerobust/report"
 )
 
 // The committed headline results (./run.sh writes them): at the largest
@@ -40,5 +42,16 @@ func TestCommittedHeadline(t *testing.T) {
 	}
 	if !(wtd <= noise) {
 		t.Errorf("weighted max_shift %v exceeds its Monte Carlo noise floor %v", wtd, noise)
+	}
+}
+
+// The committed REPORT.md is the one the committed results give.
+func TestCommittedReportIsCurrent(t *testing.T) {
+	got, err := os.ReadFile("results/REPORT.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := report.Write("results"); string(got) != want {
+		t.Error("results/REPORT.md is not what `clonerobust report` writes from results/: rerun ./run.sh")
 	}
 }

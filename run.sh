@@ -10,6 +10,7 @@ trap 'rm -rf "$bin"' EXIT
 go build -buildvcs=auto -o "$bin/clonerobust" .
 
 "$bin/clonerobust" run "$@" configs/*.yaml
+"$bin/clonerobust" report -results results
 
 # The example data set of testdata/: five answers about Paris, one of them a
 # near copy of another, fitted by both estimators.
