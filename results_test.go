@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/csv"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"testing"
 
@@ -53,5 +55,22 @@ func TestCommittedReportIsCurrent(t *testing.T) {
 	}
 	if want := report.Write("results"); string(got) != want {
 		t.Error("results/REPORT.md is not what `clonerobust report` writes from results/: rerun ./run.sh")
+	}
+}
+
+// Every figure REPORT.md links to is in results/.
+func TestReportFiguresExist(t *testing.T) {
+	text, err := os.ReadFile("results/REPORT.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	links := regexp.MustCompile(`\]\(([^)]+\.png)\)`).FindAllStringSubmatch(string(text), -1)
+	if len(links) < 10 {
+		t.Fatalf("only %d figures linked", len(links))
+	}
+	for _, l := range links {
+		if _, err := os.Stat(filepath.Join("results", l[1])); err != nil {
+			t.Error(err)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"path"
 	"strconv"
 	"strings"
 )
@@ -22,7 +23,7 @@ const (
 type claim struct {
 	text       string
 	experiment string   // results folder
-	figures    []string // files of the results folder
+	figures    []string // paths relative to the folder of the results folders
 	measure    func(r *results) (figure string, status Status)
 }
 
@@ -49,7 +50,7 @@ func g(x float64) string { return strconv.FormatFloat(x, 'g', 2, 64) }
 var claims = []claim{
 	{
 		text:       "The standard MLE is not robust to approximate clones: near-duplicates of one answer move the rewards of the others.",
-		experiment: "clone_sweep", figures: []string{"max_shift_vs_clones.count.png", "kendall_tau_vs_clones.count.png"},
+		experiment: "clone_sweep", figures: []string{"clone_sweep/max_shift_vs_clones.count.png", "clone_sweep/kendall_tau_vs_clones.count.png"},
 		measure: func(r *results) (string, Status) {
 			_, k := r.sweepEnds("clone_sweep", "clones.count")
 			s := r.mean("clone_sweep", "standard", "max_shift", "clones.count", k)
@@ -60,7 +61,7 @@ var claims = []claim{
 	},
 	{
 		text:       "The weighted MLE is robust to approximate clones.",
-		experiment: "clone_sweep", figures: []string{"max_shift_vs_clones.count.png"},
+		experiment: "clone_sweep", figures: []string{"clone_sweep/max_shift_vs_clones.count.png"},
 		measure: func(r *results) (string, Status) {
 			_, k := r.sweepEnds("clone_sweep", "clones.count")
 			w := r.mean("clone_sweep", "weighted", "max_shift", "clones.count", k)
@@ -71,7 +72,7 @@ var claims = []claim{
 	},
 	{
 		text:       "Robustness is a limit: as the clones approach their original (ε → 0) the weighted MLE's shift vanishes, the standard MLE's does not.",
-		experiment: "epsilon_sweep", figures: []string{"max_shift_vs_clones.radius.png", "clone_gap_vs_clones.radius.png"},
+		experiment: "epsilon_sweep", figures: []string{"epsilon_sweep/max_shift_vs_clones.radius.png", "epsilon_sweep/clone_gap_vs_clones.radius.png"},
 		measure: func(r *results) (string, Status) {
 			far, _ := r.sweepEnds("epsilon_sweep", "clones.radius")
 			near := smallestPositive(r, "epsilon_sweep", "clones.radius")
@@ -96,7 +97,7 @@ var claims = []claim{
 	},
 	{
 		text:       "With diverse annotators, clones of one alternative can reorder two others under the standard MLE; the weighted MLE keeps their order.",
-		experiment: "reorder", figures: []string{"reward_0_reward_1_vs_clones.count.png"},
+		experiment: "reorder", figures: []string{"reorder/reward_0_reward_1_vs_clones.count.png"},
 		measure: func(r *results) (string, Status) {
 			first, last := r.sweepEnds("reorder", "clones.count")
 			gap := func(est, k string) float64 {
@@ -110,7 +111,7 @@ var claims = []claim{
 	},
 	{
 		text:       "For K > 1 no estimator recovers the average reward: populations with the same comparison probabilities can have average rewards arbitrarily far apart.",
-		experiment: "impossibility", figures: []string{"max_error_lower_bound_vs_impossibility.spread.png"},
+		experiment: "impossibility", figures: []string{"impossibility/max_error_lower_bound_vs_impossibility.spread.png"},
 		measure: func(r *results) (string, Status) {
 			t := r.table("impossibility", "summary.csv")
 			if t == nil {
@@ -140,7 +141,7 @@ var claims = []claim{
 	},
 	{
 		text:       "At the solution each alternative's model weighted win rate (plus λ·r) equals its empirical one (with uniform weights: the Borda connection).",
-		experiment: "win_rates", figures: []string{"win_rates.png"},
+		experiment: "win_rates", figures: []string{"win_rates/win_rates.png"},
 		measure: func(r *results) (string, Status) {
 			s := r.mean("win_rates", "standard", "max_deviation")
 			w := r.mean("win_rates", "weighted", "max_deviation")
@@ -149,7 +150,8 @@ var claims = []claim{
 	},
 	{
 		text:       "The weighted MLE approximates the S-space MLE as the alternatives fill S, whatever their density; the standard MLE converges to a density-weighted objective instead.",
-		experiment: "s_space_1d", figures: []string{"error_vs_s_space_vs_alternatives.count.png", "error_vs_density_vs_alternatives.count.png"},
+		experiment: "s_space_1d", figures: []string{"s_space_1d/error_vs_s_space_vs_alternatives.count.png", "s_space_1d/error_vs_density_vs_alternatives.count.png",
+			"s_space_2d/error_vs_s_space_vs_alternatives.count.png", "s_space_2d/error_vs_density_vs_alternatives.count.png"},
 		measure: func(r *results) (string, Status) {
 			var parts []string
 			var conds []bool
@@ -167,7 +169,7 @@ var claims = []claim{
 	},
 	{
 		text:       "Case study: under the standard MLE the best theme flips from romance to art when the restaurant clones are added; under the weighted MLE it stays romance.",
-		experiment: "paris_case_study", figures: []string{"themes.png", "tabular_themes.png", "s_choice.png", "loss.png"},
+		experiment: "paris_case_study", figures: []string{"paris_case_study/themes.png", "paris_case_study/tabular_themes.png", "paris_case_study/s_choice.png", "paris_case_study/loss.png"},
 		measure: func(r *results) (string, Status) {
 			perceptron := r.caseStory("winners.csv")
 			exact := r.caseStory("tabular_themes.csv")
@@ -183,7 +185,7 @@ var claims = []claim{
 	},
 	{
 		text:       "Case study: the weighted MLE's theme rewards change less than the standard MLE's when the clones are added (our threshold: 3 times less).",
-		experiment: "paris_case_study", figures: []string{"themes.png"},
+		experiment: "paris_case_study", figures: []string{"paris_case_study/themes.png"},
 		measure: func(r *results) (string, Status) {
 			var parts []string
 			var mlp, exact []bool
@@ -291,7 +293,7 @@ func Write(dir string) string {
 		counts[row.Status]++
 		exp := fmt.Sprintf("[%s](%s/)", c.experiment, c.experiment)
 		for _, f := range c.figures {
-			exp += fmt.Sprintf(" [%s](%s/%s)", strings.TrimSuffix(f, ".png"), c.experiment, f)
+			exp += fmt.Sprintf(" [%s](%s)", strings.TrimSuffix(path.Base(f), ".png"), f)
 		}
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | **%s** |\n", i+1, c.text, exp, escape(row.Figure), row.Status)
 	}
