@@ -167,10 +167,20 @@ func (logTicks) Ticks(min, max float64) []plot.Tick {
 	ticks := plot.LogTicks{}.Ticks(min, max)
 	for i, t := range ticks {
 		if t.Label != "" {
-			ticks[i].Label = strconv.FormatFloat(t.Value, 'g', 3, 64)
+			ticks[i].Label = tickLabel(t.Value)
 		}
 	}
 	return ticks
+}
+
+// tickLabel writes v to 3 significant digits, in plain decimals between
+// 10⁻⁴ and 10⁶.
+func tickLabel(v float64) string {
+	x, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 3, 64), 64)
+	if a := math.Abs(x); a >= 1e-4 && a < 1e6 {
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
 }
 
 // zeroTicks are log ticks with one more, labelled 0, where x = 0 is drawn.

@@ -120,3 +120,11 @@ func TestScatter(t *testing.T) {
 		t.Error("a NaN point was drawn")
 	}
 }
+
+func TestTickLabels(t *testing.T) {
+	for v, want := range map[float64]string{1000: "1000", 9.999999999999999e-05: "0.0001", 1e-5: "1e-05", 0.001: "0.001", 1e7: "1e+07"} {
+		if got := tickLabel(v); got != want {
+			t.Errorf("tickLabel(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
