@@ -17,8 +17,9 @@ import (
 )
 
 const fitUsage = `Usage: clonerobust fit -alternatives A.csv -comparisons C.csv [-estimator standard|weighted] [-lambda L]
-                       [-weights uniform|voronoi|W.csv] [-space unit|bbox|LOW:HIGH] [-margin F]
-                       [-samples N] [-seed S] [-out R.csv]
+                       [-weights voronoi|uniform|kde|crw|dedup|W.csv] [-space unit|bbox|LOW:HIGH] [-margin F]
+                       [-samples N] [-seed S] [-bandwidth H] [-alpha A] [-threshold T] [-metric euclidean|cosine]
+                       [-out R.csv]
 
 Fits a reward to every alternative of A.csv from the comparisons of C.csv and
 writes id,reward,weight, one line per alternative in A.csv's order.
@@ -50,6 +51,9 @@ type fitOptions struct {
 	margin                    float64
 	samples                   int
 	seed                      uint64
+	bandwidth, alpha          float64
+	threshold                 float64
+	metric                    string
 	out                       string
 }
 
@@ -66,11 +70,15 @@ func fitCommand(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.comparisons, "comparisons", "", "comparisons `file` C.csv (required)")
 	fs.StringVar(&o.estimator, "estimator", "weighted", "`estimator`: standard (the paper's Eq. 1) or weighted (Eq. 2)")
 	fs.Float64Var(&o.lambda, "lambda", 0, "regularization λ ≥ 0 (default 0)")
-	fs.StringVar(&o.weights, "weights", "voronoi", "weights of -estimator weighted: uniform, voronoi, or a weights `file` W.csv")
+	fs.StringVar(&o.weights, "weights", "voronoi", "weights of -estimator weighted: voronoi (the paper's), uniform, kde, crw, dedup, or a weights `file` W.csv")
 	fs.StringVar(&o.space, "space", "bbox", "space S of the Voronoi cells: unit ([0,1]^d), bbox (the points' bounding box grown by -margin), or LOW:HIGH ([LOW,HIGH]^d)")
 	fs.Float64Var(&o.margin, "margin", 0.1, "with -space bbox, each side grows by this fraction of its length at both ends")
 	fs.IntVar(&o.samples, "samples", 1_000_000, "Monte Carlo samples of the Voronoi weights in d ≥ 2 (d = 1 is exact)")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the Monte Carlo samples")
+	fs.Float64Var(&o.bandwidth, "bandwidth", 0, "with -weights kde, the Gaussian kernel's width (default 0: Scott's rule per coordinate)")
+	fs.Float64Var(&o.alpha, "alpha", 0, "with -weights crw, the largest radius (default 0: 5% of the bounding box diagonal)")
+	fs.Float64Var(&o.threshold, "threshold", 0, "with -weights dedup, the largest distance between duplicates (default 0: exact copies only)")
+	fs.StringVar(&o.metric, "metric", "euclidean", "with -weights dedup, the distance: euclidean or cosine (1 − cosine similarity)")
 	fs.StringVar(&o.out, "out", "", "write the rewards to this `file` (atomically) instead of standard output")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -103,6 +111,14 @@ func (o *fitOptions) check(rest []string, set map[string]bool) error {
 		return fmt.Errorf("-lambda %v, want a finite λ ≥ 0", o.lambda)
 	case !(o.margin >= 0) || math.IsInf(o.margin, 0):
 		return fmt.Errorf("-margin %v, want a finite margin ≥ 0", o.margin)
+	case !(o.bandwidth >= 0) || math.IsInf(o.bandwidth, 0):
+		return fmt.Errorf("-bandwidth %v, want a finite bandwidth ≥ 0", o.bandwidth)
+	case !(o.alpha >= 0) || math.IsInf(o.alpha, 0):
+		return fmt.Errorf("-alpha %v, want a finite radius ≥ 0", o.alpha)
+	case !(o.threshold >= 0) || math.IsInf(o.threshold, 0):
+		return fmt.Errorf("-threshold %v, want a finite threshold ≥ 0", o.threshold)
+	case o.metric != "euclidean" && o.metric != "cosine":
+		return fmt.Errorf("-metric %q, want euclidean or cosine", o.metric)
 	case o.samples <= 0:
 		return fmt.Errorf("-samples %d, want at least 1", o.samples)
 	}
@@ -164,6 +180,12 @@ func (o *fitOptions) alternativeWeights(alts *prefdata.Alternatives) ([]float64,
 	case "voronoi":
 		space, _ := o.parseSpace() // checked in check
 		scheme = weights.Voronoi{Space: space, Samples: o.samples, Seed: o.seed}
+	case "kde":
+		scheme = weights.KDE{Bandwidth: o.bandwidth}
+	case "crw":
+		scheme = weights.CRW{Alpha: o.alpha}
+	case "dedup":
+		scheme = weights.Dedup{Threshold: o.threshold, Cosine: o.metric == "cosine"}
 	default:
 		return readFile(o.weights, func(r io.Reader) ([]float64, error) {
 			return prefdata.ReadWeights(o.weights, r, alts)

@@ -33,6 +33,9 @@ func TestFitGolden(t *testing.T) {
 		{"weighted_box", []string{"-space", "-1:2", "-samples", "100000", "-lambda", "0.1"}},
 		{"weighted_uniform", []string{"-weights", "uniform"}},
 		{"weighted_file", []string{"-weights", "testdata/weights.csv", "-lambda", "0.5"}},
+		{"weighted_kde", []string{"-weights", "kde", "-lambda", "0.1"}},
+		{"weighted_crw", []string{"-weights", "crw", "-alpha", "0.3"}},
+		{"weighted_dedup", []string{"-weights", "dedup", "-threshold", "0.02"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -164,6 +167,8 @@ func TestFitMalformed(t *testing.T) {
 		{"flag: samples", alts, cmps, "", []string{"-samples", "0"}, []string{"-samples 0"}},
 		{"flag: weights with standard", alts, cmps, "", []string{"-estimator", "standard", "-weights", "uniform"}, []string{"-weights applies to -estimator weighted only"}},
 		{"flag: unknown", alts, cmps, "", []string{"-bogus"}, []string{"flag provided but not defined: -bogus"}},
+		{"flag: metric", alts, cmps, "", []string{"-weights", "dedup", "-metric", "manhattan"}, []string{`-metric "manhattan"`, "euclidean or cosine"}},
+		{"flag: negative alpha", alts, cmps, "", []string{"-weights", "crw", "-alpha", "-1"}, []string{"-alpha -1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -127,9 +127,6 @@ func (c *Config) scheme(e EstimatorConfig, rep, idx, purpose int) weights.Scheme
 	if e.Name == "standard" {
 		return nil
 	}
-	if e.Weights.Kind == "uniform" {
-		return weights.Uniform{}
-	}
 	var space weights.Space = c.box()
 	switch e.Weights.Space {
 	case "unit":
@@ -137,7 +134,23 @@ func (c *Config) scheme(e EstimatorConfig, rep, idx, purpose int) weights.Scheme
 	case "bbox":
 		space = weights.BoundingBox{Margin: *e.Weights.Margin}
 	}
-	return weights.Voronoi{Space: space, Samples: e.Weights.Samples, Seed: c.rng(rep, purpose, idx).Uint64()}
+	return e.Weights.scheme(space, c.rng(rep, purpose, idx).Uint64())
+}
+
+// scheme returns the weighting w describes; space and seed serve Voronoi
+// weights.
+func (w WeightsConfig) scheme(space weights.Space, seed uint64) weights.Scheme {
+	switch w.Kind {
+	case "uniform":
+		return weights.Uniform{}
+	case "kde":
+		return weights.KDE{Bandwidth: w.Bandwidth}
+	case "crw":
+		return weights.CRW{Alpha: w.Alpha}
+	case "dedup":
+		return weights.Dedup{Threshold: w.Threshold, Cosine: w.Metric == "cosine"}
+	}
+	return weights.Voronoi{Space: space, Samples: w.Samples, Seed: seed}
 }
 
 // fit fits estimator e to rows over points with the given weighting.

@@ -15,13 +15,15 @@ import (
 
 // space names an estimator's choice of S in a case study's tables.
 func (e EstimatorConfig) space() string {
-	switch {
-	case e.Name == "standard":
+	switch e.Name + "/" + e.Weights.Kind {
+	case "standard/":
 		return "none"
-	case e.Weights.Kind == "uniform":
+	case "weighted/uniform":
 		return "uniform"
+	case "weighted/voronoi":
+		return e.Weights.Space
 	}
-	return e.Weights.Space
+	return e.Weights.Kind + "/" + e.Weights.Space
 }
 
 // caseTables holds, for every sweep point, data set, estimator and theme,

@@ -168,20 +168,17 @@ func runCase(c *Config, rep int) (RunResult, error) {
 }
 
 // caseWeights returns the weights of estimator e on a data set's features:
-// nil for the standard MLE; Voronoi weights in the box of the observed
+// nil for the standard MLE; otherwise computed in the box of the observed
 // features (bbox) or in the unit cube after min-max scaling (unit).
 func caseWeights(c *Config, e EstimatorConfig, f [][]float64, rep, idx int) ([]float64, error) {
 	if e.Name == "standard" {
 		return nil, nil
 	}
-	if e.Weights.Kind == "uniform" {
-		return weights.Uniform{}.Weights(f)
-	}
-	seed := c.rng(rep, streamWeights, idx).Uint64()
+	var space weights.Space = weights.BoundingBox{Margin: *e.Weights.Margin}
 	if e.Weights.Space == "unit" {
-		return weights.Voronoi{Space: weights.UnitCube{}, Samples: e.Weights.Samples, Seed: seed}.Weights(features.MinMax(f))
+		space, f = weights.UnitCube{}, features.MinMax(f)
 	}
-	return weights.Voronoi{Space: weights.BoundingBox{Margin: *e.Weights.Margin}, Samples: e.Weights.Samples, Seed: seed}.Weights(f)
+	return e.Weights.scheme(space, c.rng(rep, streamWeights, idx).Uint64()).Weights(f)
 }
 
 // rowWeights returns w_a·w_b for each row, rescaled to mean 1, or nil

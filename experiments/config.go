@@ -146,8 +146,18 @@ type EstimatorConfig struct {
 
 // WeightsConfig chooses the weights of the weighted estimator.
 type WeightsConfig struct {
-	// Kind is voronoi (the default) or uniform.
+	// Kind is voronoi (the default; the paper's), uniform, kde (inverse
+	// kernel density, see weights.KDE), crw (the class-uniform clone-robust
+	// weighting, see weights.CRW) or dedup (near-duplicates dropped, see
+	// weights.Dedup).
 	Kind string `yaml:"kind"`
+	// Bandwidth of kde (0: Scott's rule), Alpha of crw (0: 5% of the
+	// points' bounding box diagonal), Threshold and Metric (euclidean, the
+	// default, or cosine) of dedup.
+	Bandwidth float64 `yaml:"bandwidth"`
+	Alpha     float64 `yaml:"alpha"`
+	Threshold float64 `yaml:"threshold"`
+	Metric    string  `yaml:"metric"`
 	// Space is the box of the Voronoi cells: config (the config's space;
 	// the default), unit, or bbox (the points' bounding box grown by
 	// Margin).
@@ -554,8 +564,16 @@ func (c *Config) validateEstimators() *pathError {
 			continue
 		}
 		switch {
-		case w.Kind != "voronoi" && w.Kind != "uniform":
-			return errAt(path+".weights.kind", "%q: want voronoi or uniform", w.Kind)
+		case !slices.Contains([]string{"voronoi", "uniform", "kde", "crw", "dedup"}, w.Kind):
+			return errAt(path+".weights.kind", "%q: want voronoi, uniform, kde, crw or dedup", w.Kind)
+		case !(w.Bandwidth >= 0) || !finite(w.Bandwidth):
+			return errAt(path+".weights.bandwidth", "%v: want a finite bandwidth ≥ 0", w.Bandwidth)
+		case !(w.Alpha >= 0) || !finite(w.Alpha):
+			return errAt(path+".weights.alpha", "%v: want a finite radius ≥ 0", w.Alpha)
+		case !(w.Threshold >= 0) || !finite(w.Threshold):
+			return errAt(path+".weights.threshold", "%v: want a finite threshold ≥ 0", w.Threshold)
+		case w.Metric != "" && w.Metric != "euclidean" && w.Metric != "cosine":
+			return errAt(path+".weights.metric", "%q: want euclidean or cosine", w.Metric)
 		case w.Space != "config" && w.Space != "unit" && w.Space != "bbox":
 			return errAt(path+".weights.space", "%q: want config, unit or bbox", w.Space)
 		case !(*w.Margin >= 0) || !finite(*w.Margin):
