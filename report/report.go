@@ -303,10 +303,37 @@ func Write(dir string) string {
 			tally = append(tally, fmt.Sprintf("%d %s", counts[s], s))
 		}
 	}
-	fmt.Fprintf(&b, "\n%s.\n\n## Substitutions\n\n", strings.Join(tally, ", "))
+	fmt.Fprintf(&b, "\n%s.\n\n", strings.Join(tally, ", "))
+	b.WriteString(schemesTable(dir))
+	b.WriteString("## Substitutions\n\n")
 	for _, s := range substitutions {
 		b.WriteString("- " + s + "\n")
 	}
+	return b.String()
+}
+
+// schemesTable compares the weighting schemes of weighting_schemes at its
+// largest clone count: robustness (max shift) against accuracy (error
+// against the population's average reward). It is empty without results.
+func schemesTable(dir string) string {
+	r := &results{dir: dir, tables: make(map[string]*table)}
+	t := r.table("weighting_schemes", "summary.csv")
+	if t == nil {
+		return ""
+	}
+	_, k := r.sweepEnds("weighting_schemes", "clones.count")
+	var b strings.Builder
+	fmt.Fprintf(&b, "## Beyond the paper: weighting schemes\n\nWith %s clones of the best answer ([weighting_schemes](weighting_schemes/), [ε sweep](weighting_schemes_epsilon/), [case study](weighting_schemes_paris/)):\n\n", k)
+	b.WriteString("| scheme | max shift | error against the average reward |\n|---|---|---|\n")
+	for _, est := range t.values("estimator") {
+		shift := r.mean("weighting_schemes", est, "max_shift", "clones.count", k)
+		errAvg := r.mean("weighting_schemes", est, "error_vs_average", "clones.count", k)
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", est, g(shift), g(errAvg))
+	}
+	if r.err != nil {
+		return ""
+	}
+	b.WriteString("\n")
 	return b.String()
 }
 

@@ -21,8 +21,10 @@ import (
 //	w(x) = (1/α) ∫_0^α w_r(x) dr,
 //
 // computed exactly: w_r changes only at the pairwise distances below α.
-// Copies of an alternative always share its class, so they split its
-// weight exactly.
+// Copies of an alternative always join its class, whose total weight they
+// leave unchanged; the class's members share it equally, so an original
+// alone in its class has its weight split among its copies exactly, and an
+// original that shares its class gives part of the class's weight to them.
 type CRW struct {
 	// Alpha is the largest radius. If Alpha is 0, it is defaulted to 5% of
 	// the diagonal of the points' bounding box.
