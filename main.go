@@ -6,12 +6,14 @@
 // Usage:
 //
 //	clonerobust fit -alternatives A.csv -comparisons C.csv [flags]
-//	clonerobust run [-workers N] [-out DIR] [-set key=value]... CONFIG.yaml...
+//	clonerobust run [-workers N] [-out DIR] [-set key=value]... [-shard i/n] [-resume] CONFIG.yaml...
+//	clonerobust merge DIR...
 //	clonerobust validate [-set key=value]... CONFIG.yaml...
 //	clonerobust report [-results DIR]
 //
 // fit fits the estimators to a user's own data; run runs YAML-configured
-// experiments and writes their results and plots; validate checks configs;
+// experiments and writes their results and plots (on many machines with
+// -shard, then merge); validate checks configs;
 // report writes REPORT.md, each claim of the paper against the results.
 // Run "clonerobust COMMAND -h" for the flags. The exit status is 0 on success,
 // 1 when a fit fails on valid input (the unregularized MLE does not exist,
@@ -36,7 +38,8 @@ clone-robustness experiments.
 Usage:
 
 	clonerobust fit -alternatives A.csv -comparisons C.csv [flags]
-	clonerobust run [-workers N] [-out DIR] [-set key=value]... CONFIG.yaml...
+	clonerobust run [-workers N] [-out DIR] [-set key=value]... [-shard i/n] [-resume] CONFIG.yaml...
+	clonerobust merge DIR...
 	clonerobust validate [-set key=value]... CONFIG.yaml...
 	clonerobust report [-results DIR]
 
@@ -63,6 +66,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = validateCommand(args[1:], stdout, stderr)
 	case "report":
 		err = reportCommand(args[1:], stdout, stderr)
+	case "merge":
+		err = mergeCommand(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,24 +1,34 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/clonerobust/clonerobust/experiments"
 )
 
-const runUsage = `Usage: clonerobust run [-workers N] [-out DIR] [-set key=value]... CONFIG.yaml...
+const runUsage = `Usage: clonerobust run [-workers N] [-out DIR] [-set key=value]... [-shard i/n] [-resume] CONFIG.yaml...
 
 Runs every (sweep point × repetition) of each config and writes its results
 to DIR/<name>/: runs.csv, summary.csv, config.yaml, manifest.json and the
 plots. Every config is checked before anything runs.
+
+With -shard i/n, runs only runs i, i+n, i+2n, … and saves them in
+DIR/<name>/shards/; clonerobust merge DIR/<name> combines the shards into
+results byte-identical to an unsharded run. With -resume, runs already saved
+for the same resolved config are kept, so an interrupted run (Ctrl-C saves
+what finished) continues where it stopped.
 
 Flags:
 `
@@ -88,6 +98,8 @@ func runCommand(args []string, stdout, stderr io.Writer) error {
 	fs.Usage = func() { fmt.Fprint(fs.Output(), runUsage); fs.PrintDefaults() }
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "number of runs at once")
 	out := fs.String("out", "results", "`folder` of the results folders")
+	shardFlag := fs.String("shard", "", "run only slice `i/n` of the runs (runs i, i+n, …) into DIR/<name>/shards/; combine the shards with clonerobust merge")
+	resume := fs.Bool("resume", false, "keep the runs already saved for the same resolved config and run the rest")
 	var sets stringList
 	plans, err := loadPlans(fs, args, &sets)
 	if err != nil {
@@ -96,17 +108,86 @@ func runCommand(args []string, stdout, stderr io.Writer) error {
 	if *workers < 1 {
 		return inputError{fmt.Errorf("-workers %d, want at least 1", *workers)}
 	}
+	shard := experiments.Shard{Index: 0, Count: 1}
+	if *shardFlag != "" {
+		if shard, err = experiments.ParseShard(*shardFlag); err != nil {
+			return inputError{fmt.Errorf("-shard: %w", err)}
+		}
+	}
 	for _, p := range plans {
 		start := time.Now()
-		values, err := p.Execute(*workers, progressBar(stderr, p.Config.Name))
+		if *shardFlag == "" && !*resume {
+			values, err := p.Execute(*workers, progressBar(stderr, p.Config.Name))
+			if err != nil {
+				return err
+			}
+			m := experiments.NewManifest(p, sets, start, *workers)
+			if err := experiments.Write(*out, p, values, m); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "%s: %d runs in %.1f s, results in %s/%s\n", p.File, m.Runs, m.Duration, *out, p.Config.Name)
+			continue
+		}
+		// Saved runs survive an interruption: Ctrl-C stops the shard after
+		// the runs under way and saves them.
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		err := p.RunShard(ctx, *out, shard, *workers, *resume, 10*time.Second, progressBar(stderr, p.Config.Name))
+		stop()
+		dir := filepath.Join(*out, p.Config.Name)
+		if errors.Is(err, context.Canceled) {
+			return fmt.Errorf("%s: interrupted; the finished runs are saved in %s/shards, continue with -resume", p.File, dir)
+		}
 		if err != nil {
 			return err
 		}
-		m := experiments.NewManifest(p, sets, start, *workers)
-		if err := experiments.Write(*out, p, values, m); err != nil {
+		if *shardFlag != "" {
+			fmt.Fprintf(stdout, "%s: shard %d/%d in %.1f s, saved in %s/shards; when every shard is done: clonerobust merge %s\n",
+				p.File, shard.Index, shard.Count, time.Since(start).Seconds(), dir, dir)
+			continue
+		}
+		if _, err := experiments.Merge(dir, func(p *experiments.Plan) experiments.Manifest {
+			return experiments.NewManifest(p, sets, start, *workers)
+		}); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "%s: %d runs in %.1f s, results in %s/%s\n", p.File, m.Runs, m.Duration, *out, p.Config.Name)
+		if err := os.RemoveAll(filepath.Join(dir, "shards")); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s: %d runs in %.1f s, results in %s\n", p.File, p.Runs(), time.Since(start).Seconds(), dir)
+	}
+	return nil
+}
+
+const mergeUsage = `Usage: clonerobust merge DIR...
+
+Combines the shards of each results folder DIR (DIR/shards/, written by
+clonerobust run -shard) into runs.csv, summary.csv, the plots and the rest,
+as an unsharded run writes them.
+`
+
+func mergeCommand(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(fs.Output(), mergeUsage) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errHelp
+		}
+		return errUsage
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	for _, dir := range fs.Args() {
+		start := time.Now()
+		p, err := experiments.Merge(filepath.Clean(dir), func(p *experiments.Plan) experiments.Manifest {
+			return experiments.NewManifest(p, nil, start, 0)
+		})
+		if err != nil {
+			return inputError{err}
+		}
+		fmt.Fprintf(stdout, "%s: merged %d runs\n", dir, p.Runs())
 	}
 	return nil
 }

@@ -67,3 +67,47 @@ func TestRunBadConfig(t *testing.T) {
 		t.Errorf("-workers 0: exit status %d, want 2", code)
 	}
 }
+
+// Sharded runs merged from the command line give the unsharded results.
+func TestRunShardsAndMerge(t *testing.T) {
+	const cfg = "experiments/testdata/themes.yaml"
+	whole, sharded := t.TempDir(), t.TempDir()
+	if code, _, errs := runCmd("run", "-workers", "2", "-out", whole, cfg); code != 0 {
+		t.Fatalf("run: %s", errs)
+	}
+	for _, s := range []string{"0/2", "1/2"} {
+		code, out, errs := runCmd("run", "-shard", s, "-out", sharded, cfg)
+		if code != 0 || !strings.Contains(out, "clonerobust merge") {
+			t.Fatalf("run -shard %s: exit %d, %q, %s", s, code, out, errs)
+		}
+	}
+	if code, out, errs := runCmd("merge", filepath.Join(sharded, "themes")); code != 0 || !strings.Contains(out, "merged 12 runs") {
+		t.Fatalf("merge: exit %d, %q, %s", code, out, errs)
+	}
+	for _, name := range []string{"runs.csv", "summary.csv", "config.yaml", "max_shift_vs_clones.count.png"} {
+		a, _ := os.ReadFile(filepath.Join(whole, "themes", name))
+		b, _ := os.ReadFile(filepath.Join(sharded, "themes", name))
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("%s differs", name)
+		}
+	}
+	// -resume without shards runs everything and leaves no shards behind.
+	resumed := t.TempDir()
+	if code, _, errs := runCmd("run", "-resume", "-out", resumed, cfg); code != 0 {
+		t.Fatalf("run -resume: %s", errs)
+	}
+	if _, err := os.Stat(filepath.Join(resumed, "themes", "shards")); !os.IsNotExist(err) {
+		t.Error("a finished -resume run left its shards")
+	}
+	a, _ := os.ReadFile(filepath.Join(whole, "themes", "summary.csv"))
+	b, _ := os.ReadFile(filepath.Join(resumed, "themes", "summary.csv"))
+	if !bytes.Equal(a, b) {
+		t.Error("summary.csv of a -resume run differs")
+	}
+	if code, _, _ := runCmd("run", "-shard", "3/2", "-out", sharded, cfg); code != 2 {
+		t.Errorf("-shard 3/2: exit %d, want 2", code)
+	}
+	if code, _, _ := runCmd("merge", t.TempDir()); code != 2 {
+		t.Errorf("merge of a folder without shards: exit %d, want 2", code)
+	}
+}

@@ -256,7 +256,7 @@ func plotFileName(pc PlotConfig) string {
 func formatFloat(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 
 // replaceDir writes files into a new folder and renames it to dir,
-// replacing what was there.
+// replacing what was there but its shards/ subfolder.
 func replaceDir(dir string, files []file) (err error) {
 	parent, base := filepath.Split(dir)
 	if parent == "" {
@@ -283,7 +283,18 @@ func replaceDir(dir string, files []file) (err error) {
 		}
 	}
 	old := ""
-	if _, err := os.Stat(dir); err == nil {
+	if _, statErr := os.Stat(dir); statErr == nil {
+		// The shards a results folder was merged from stay with it.
+		if _, statErr := os.Stat(filepath.Join(dir, "shards")); statErr == nil {
+			if err := os.Rename(filepath.Join(dir, "shards"), filepath.Join(tmp, "shards")); err != nil {
+				return err
+			}
+			defer func() {
+				if err != nil {
+					os.Rename(filepath.Join(tmp, "shards"), filepath.Join(dir, "shards"))
+				}
+			}()
+		}
 		old = tmp + "-old"
 		if err := os.Rename(dir, old); err != nil {
 			return err

@@ -1,6 +1,7 @@
 package experiments
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"runtime"
@@ -87,40 +88,56 @@ type Values []RunResult
 // goroutines (all processors if workers ≤ 0), calling progress, if not nil,
 // after each run. The values do not depend on workers.
 func (p *Plan) Execute(workers int, progress func(done, total int)) (Values, error) {
+	values := make(Values, p.Runs())
+	err := p.execute(context.Background(), workers, Shard{Count: 1}.runs(p.Runs()), progress, func(i int, r RunResult) { values[i] = r })
+	return values, err
+}
+
+// Runs returns the number of runs of the plan: sweep points × repetitions.
+// Run i is repetition i mod Repetitions of sweep point i / Repetitions.
+func (p *Plan) Runs() int { return len(p.Points) * p.Config.Repetitions }
+
+// execute runs the runs listed until ctx is done, handing each result to
+// done, one call at a time.
+func (p *Plan) execute(ctx context.Context, workers int, runs []int, progress func(done, total int), done func(i int, r RunResult)) error {
 	reps := p.Config.Repetitions
-	total := len(p.Points) * reps
+	total := len(runs)
+	if total == 0 {
+		return ctx.Err()
+	}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = min(workers, total)
-	values := make(Values, total)
+	workers = max(1, min(workers, total))
 	var (
-		next, done atomic.Int64
-		mu         sync.Mutex
-		firstErr   error
-		wg         sync.WaitGroup
+		next, finished atomic.Int64
+		mu             sync.Mutex
+		firstErr       error
+		wg             sync.WaitGroup
 	)
 	for range workers {
 		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < total; i = int(next.Add(1) - 1) {
+			for k := int(next.Add(1) - 1); k < total; k = int(next.Add(1) - 1) {
 				mu.Lock()
-				failed := firstErr != nil
+				stop := firstErr != nil
 				mu.Unlock()
-				if failed {
+				if stop || ctx.Err() != nil {
 					return
 				}
+				i := runs[k]
 				pt := p.Points[i/reps]
 				v, err := kinds[pt.Config.Kind].run(pt.Config, i%reps)
+				mu.Lock()
 				if err != nil {
-					mu.Lock()
 					if firstErr == nil {
 						firstErr = fmt.Errorf("%s: sweep point %v, repetition %d: %w", p.File, pt.Values, i%reps, err)
 					}
 					mu.Unlock()
 					return
 				}
-				values[i] = v
-				d := done.Add(1)
+				done(i, v)
+				mu.Unlock()
+				d := finished.Add(1)
 				if progress != nil {
 					progress(int(d), total)
 				}
@@ -128,7 +145,10 @@ func (p *Plan) Execute(workers int, progress func(done, total int)) (Values, err
 		})
 	}
 	wg.Wait()
-	return values, firstErr
+	if firstErr != nil {
+		return firstErr
+	}
+	return ctx.Err()
 }
 
 // runOnce draws D and D' for repetition rep of c, fits every estimator to
