@@ -44,11 +44,8 @@ func (b Bars) Plot() (*plot.Plot, error) {
 	if len(b.Series) == 0 || len(b.Groups) == 0 {
 		return nil, errors.New("plots: no bars")
 	}
-	p := plot.New()
-	p.Title.Text = b.Title
-	p.Y.Label.Text = b.YLabel
-	p.Legend.Top = true
-	p.Add(plotter.NewGrid())
+	p := newPlot(b.Title, "", b.YLabel)
+	p.Legend.Left = false // bars start at the left
 	n := float64(len(b.Series))
 	const groupWidth = 0.8 // of the distance between groups, in data units
 	for i, s := range b.Series {
@@ -138,13 +135,7 @@ func (s Scatter) Plot() (*plot.Plot, error) {
 	if len(s.Series) == 0 {
 		return nil, errors.New("plots: no series")
 	}
-	p := plot.New()
-	p.Title.Text = s.Title
-	p.X.Label.Text = s.XLabel
-	p.Y.Label.Text = s.YLabel
-	p.Legend.Top = true
-	p.Legend.Left = true
-	p.Add(plotter.NewGrid())
+	p := newPlot(s.Title, s.XLabel, s.YLabel)
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for i, ser := range s.Series {
 		if len(ser.X) != len(ser.Y) || len(ser.X) == 0 {

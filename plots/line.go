@@ -42,6 +42,19 @@ type errorPoints struct {
 	plotter.YErrors
 }
 
+// newPlot returns a plot with a title, labelled axes, a grid and its
+// legend at the top left.
+func newPlot(title, x, y string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.X.Label.Text = x
+	p.Y.Label.Text = y
+	p.Legend.Top = true
+	p.Legend.Left = true
+	p.Add(plotter.NewGrid())
+	return p
+}
+
 // Plot builds the chart. On a log x axis, points at x = 0 (such as exact
 // clones, radius 0) are drawn apart, left of the others, at a tick labelled
 // 0, and not joined to the line.
@@ -49,13 +62,7 @@ func (l Line) Plot() (*plot.Plot, error) {
 	if len(l.Series) == 0 {
 		return nil, errors.New("plots: no series")
 	}
-	p := plot.New()
-	p.Title.Text = l.Title
-	p.X.Label.Text = l.XLabel
-	p.Y.Label.Text = l.YLabel
-	p.Legend.Top = true
-	p.Legend.Left = true
-	p.Add(plotter.NewGrid())
+	p := newPlot(l.Title, l.XLabel, l.YLabel)
 	zeroAt := 0.0 // where x = 0 is drawn on a log axis
 	if l.LogX {
 		p.X.Scale = plot.LogScale{}
