@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 
@@ -203,15 +202,7 @@ func progressBar(w io.Writer, name string) func(done, total int) {
 		return nil
 	}
 	start := time.Now()
-	var mu sync.Mutex // runs finish on several goroutines, not in order
-	shown := 0
 	return func(done, total int) {
-		mu.Lock()
-		defer mu.Unlock()
-		if done <= shown {
-			return
-		}
-		shown = done
 		const width = 30
 		bar := strings.Repeat("█", done*width/total) + strings.Repeat("·", width-done*width/total)
 		eta := time.Duration(float64(time.Since(start)) * float64(total-done) / float64(done)).Round(time.Second)

@@ -86,7 +86,7 @@ type Values []RunResult
 
 // Execute runs every (sweep point, repetition) of the plan on workers
 // goroutines (all processors if workers ≤ 0), calling progress, if not nil,
-// after each run. The values do not depend on workers.
+// after each run, one call at a time. The values do not depend on workers.
 func (p *Plan) Execute(workers int, progress func(done, total int)) (Values, error) {
 	values := make(Values, p.Runs())
 	err := p.execute(context.Background(), workers, Shard{Count: 1}.runs(p.Runs()), progress, func(i int, r RunResult) { values[i] = r })
@@ -98,7 +98,7 @@ func (p *Plan) Execute(workers int, progress func(done, total int)) (Values, err
 func (p *Plan) Runs() int { return len(p.Points) * p.Config.Repetitions }
 
 // execute runs the runs listed until ctx is done, handing each result to
-// done, one call at a time.
+// done and then calling progress, one call at a time.
 func (p *Plan) execute(ctx context.Context, workers int, runs []int, progress func(done, total int), done func(i int, r RunResult)) error {
 	reps := p.Config.Repetitions
 	total := len(runs)
@@ -110,10 +110,11 @@ func (p *Plan) execute(ctx context.Context, workers int, runs []int, progress fu
 	}
 	workers = max(1, min(workers, total))
 	var (
-		next, finished atomic.Int64
-		mu             sync.Mutex
-		firstErr       error
-		wg             sync.WaitGroup
+		next     atomic.Int64
+		mu       sync.Mutex // guards firstErr, finished and the callbacks
+		firstErr error
+		finished int
+		wg       sync.WaitGroup
 	)
 	for range workers {
 		wg.Go(func() {
@@ -136,11 +137,11 @@ func (p *Plan) execute(ctx context.Context, workers int, runs []int, progress fu
 					return
 				}
 				done(i, v)
-				mu.Unlock()
-				d := finished.Add(1)
+				finished++
 				if progress != nil {
-					progress(int(d), total)
+					progress(finished, total)
 				}
+				mu.Unlock()
 			}
 		})
 	}
