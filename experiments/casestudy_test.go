@@ -1,7 +1,6 @@
 package experiments
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,16 +16,8 @@ func TestCaseStudyFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, name := range []string{"themes.csv", "winners.csv", "tabular_themes.csv", "ess.csv", "summary.csv", "README.md", "themes.png", "tabular_themes.png", "loss.png", "s_choice.png"} {
-		a, err1 := os.ReadFile(filepath.Join(dirs[0], "case", name))
-		b, err2 := os.ReadFile(filepath.Join(dirs[1], "case", name))
-		if err1 != nil || err2 != nil {
-			t.Fatal(err1, err2)
-		}
-		if !bytes.Equal(a, b) {
-			t.Errorf("%s differs between -workers 1 and 2", name)
-		}
-	}
+	sameFiles(t, filepath.Join(dirs[0], "case"), filepath.Join(dirs[1], "case"),
+		"themes.csv", "winners.csv", "tabular_themes.csv", "ess.csv", "summary.csv", "README.md", "themes.png", "tabular_themes.png", "loss.png", "s_choice.png")
 	readme, _ := os.ReadFile(filepath.Join(dirs[0], "case", "README.md"))
 	if !strings.Contains(string(readme), "**The answers here are synthetic.**") {
 		t.Errorf("README.md does not say the answers are synthetic:\n%s", readme)

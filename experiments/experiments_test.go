@@ -1,7 +1,6 @@
 package experiments
 
 import (
-	"bytes"
 	"math"
 	"os"
 	"path/filepath"
@@ -49,16 +48,8 @@ func TestWorkersGiveIdenticalResults(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, name := range []string{"runs.csv", "summary.csv", "config.yaml", "max_shift_vs_clones.count.png"} {
-		a, err1 := os.ReadFile(filepath.Join(dirs[0], "themes", name))
-		b, err2 := os.ReadFile(filepath.Join(dirs[1], "themes", name))
-		if err1 != nil || err2 != nil {
-			t.Fatal(err1, err2)
-		}
-		if !bytes.Equal(a, b) {
-			t.Errorf("%s differs between -workers 1 and 2", name)
-		}
-	}
+	sameFiles(t, filepath.Join(dirs[0], "themes"), filepath.Join(dirs[1], "themes"),
+		"runs.csv", "summary.csv", "config.yaml", "max_shift_vs_clones.count.png")
 }
 
 func TestSweepExpansion(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 
 func manifestNow(p *Plan) Manifest { return NewManifest(p, nil, time.Now(), 1) }
 
-// sameFiles reports the files of folder a that differ in folder b.
+// sameFiles reports the named files that differ between folders a and b.
 func sameFiles(t *testing.T, a, b string, names ...string) {
 	t.Helper()
 	for _, name := range names {
@@ -22,7 +22,7 @@ func sameFiles(t *testing.T, a, b string, names ...string) {
 			t.Fatal(err1, err2)
 		}
 		if !bytes.Equal(x, y) {
-			t.Errorf("%s differs between the unsharded run and the merged shards", name)
+			t.Errorf("%s differs between %s and %s", name, a, b)
 		}
 	}
 }
